@@ -23,7 +23,14 @@ fn main() {
     println!("{:#?}", document.header);
     for unit in &document.units {
         let text: String = unit.text.chars().take(70).collect();
-        println!("{:>4}-{:<4} {:<14} {:<16} {:<9} {text}", unit.span.start, unit.span.end, format!("{:?}", unit.kind), unit.key, unit.label);
+        println!(
+            "{:>4}-{:<4} {:<14} {:<16} {:<9} {text}",
+            unit.span.start,
+            unit.span.end,
+            format!("{:?}", unit.kind),
+            unit.key,
+            unit.label
+        );
         if !unit.footnotes.is_empty() {
             let markers: Vec<&str> = unit.footnotes.iter().map(|&f| document.footnotes[f].marker.as_str()).collect();
             println!("{:>32} footnotes {markers:?}", "");

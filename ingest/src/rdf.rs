@@ -253,7 +253,11 @@ fn reference_quads(base: &BaseIri, document: &NamedNode, from: &NamedNode, refs:
                 w.node(from, cbdkg::CITES_PARAGRAPH, &base.node(&format!("decision/{}/{part}{paragraph}", id.key())));
             }
             Reference::OwnParagraph { paragraph } => {
-                w.node(from, cbdkg::CITES_PARAGRAPH, &NamedNode::new_unchecked(format!("{}/{paragraph}", document.as_str())));
+                w.node(
+                    from,
+                    cbdkg::CITES_PARAGRAPH,
+                    &NamedNode::new_unchecked(format!("{}/{paragraph}", document.as_str())),
+                );
             }
             Reference::Document(symbol) => {
                 let cited = base.node(&format!("doc/{}", crate::symbols::symbol_key(symbol)));
@@ -316,7 +320,8 @@ pub fn vocabulary_payloads(base: &BaseIri) -> Result<Vec<GraphPayload>, IngestEr
             let graph = NamedNode::new_unchecked(file.graph);
             let mut quads = Vec::new();
             for triple in oxttl::TurtleParser::new().for_slice(file.text.as_bytes()) {
-                let triple = triple.map_err(|e| IngestError::Turtle { name: file.name.into(), message: e.to_string() })?;
+                let triple =
+                    triple.map_err(|e| IngestError::Turtle { name: file.name.into(), message: e.to_string() })?;
                 quads.push(triple.in_graph(graph.clone()));
             }
             let source = crate::source::source_of_bytes(file.name, file.name, file.text.as_bytes());

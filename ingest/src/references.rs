@@ -47,14 +47,18 @@ impl DecisionOrder {
             Self::NumberSession => (b, a),
             Self::SessionNumber => (a, b),
         };
-        ((1..=50).contains(&session) && (1..=100).contains(&number))
-            .then_some(DecisionId { body: DecisionBody::Cop, session, number })
+        ((1..=50).contains(&session) && (1..=100).contains(&number)).then_some(DecisionId {
+            body: DecisionBody::Cop,
+            session,
+            number,
+        })
     }
 }
 
 /// The last COP session held before a year (COP 15 met in 2021–2022, COP 16 in 2024).
 pub(crate) fn latest_cop_session_before(year: i32) -> u32 {
-    const COP_YEARS: [i32; 16] = [1994, 1995, 1996, 1998, 2000, 2002, 2004, 2006, 2008, 2010, 2012, 2014, 2016, 2018, 2022, 2024];
+    const COP_YEARS: [i32; 16] =
+        [1994, 1995, 1996, 1998, 2000, 2002, 2004, 2006, 2008, 2010, 2012, 2014, 2016, 2018, 2022, 2024];
     COP_YEARS.iter().filter(|&&y| y < year).count().max(1) as u32
 }
 
@@ -98,10 +102,14 @@ static AR_OWN_PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(r"فقر\p{{Arabic}}*\s+(?P<paras>{AR_PARA}(?:\s*[،,]?\s*و\s*{AR_PARA})*)\s+(?:أعلاه|أدناه)"))
 });
 static AR_ARTICLES: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:^|[\s(])(?:ب|و|ل)?(?:ال)?ماد(?:ة|تين|تان|تا|ت)\s+(?P<list>\d{1,2}(?:\s*\(\s*\p{Arabic}{1,2}\s*\))?(?:\s*[،,]?\s*و\s*\d{1,2}(?:\s*\(\s*\p{Arabic}{1,2}\s*\))?)*)(?P<tail>.{0,40})")
+    re(
+        r"(?:^|[\s(])(?:ب|و|ل)?(?:ال)?ماد(?:ة|تين|تان|تا|ت)\s+(?P<list>\d{1,2}(?:\s*\(\s*\p{Arabic}{1,2}\s*\))?(?:\s*[،,]?\s*و\s*\d{1,2}(?:\s*\(\s*\p{Arabic}{1,2}\s*\))?)*)(?P<tail>.{0,40})",
+    )
 });
 static AR_AICHI: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:هدف|هدفين|هدفان|أهداف|الأهداف)[^\d()]{0,40}?(?P<list>\(?\s*\d{1,2}(?:\s*[،,]\s*(?:و\s*)?\d{1,2}|\s+و\s*\d{1,2})*\s*\)?)")
+    re(
+        r"(?:هدف|هدفين|هدفان|أهداف|الأهداف)[^\d()]{0,40}?(?P<list>\(?\s*\d{1,2}(?:\s*[،,]\s*(?:و\s*)?\d{1,2}|\s+و\s*\d{1,2})*\s*\)?)",
+    )
 });
 
 static EN_FR_DECISIONS: LazyLock<Regex> = LazyLock::new(|| {
@@ -115,23 +123,29 @@ static EN_FR_PARAGRAPHS_OF: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 static EN_FR_OWN_PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(r"(?i:paragraph(?:e|s|es)?)\s+(?P<paras>{LATIN_PARA}(?:\s*(?:,|and|et)\s*{LATIN_PARA})*)\s+(?:above|below|ci-dessus|ci-dessous)"))
+    re(&format!(
+        r"(?i:paragraph(?:e|s|es)?)\s+(?P<paras>{LATIN_PARA}(?:\s*(?:,|and|et)\s*{LATIN_PARA})*)\s+(?:above|below|ci-dessus|ci-dessous)"
+    ))
 });
 static EN_FR_ARTICLES: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i:articles?)\s+(?P<list>\d{1,2}(?:\s*\(?[a-z]\))?(?:\s*(?:,|and|et)\s*\d{1,2}(?:\s*\(?[a-z]\))?)*)(?P<tail>.{0,40})")
+    re(
+        r"(?i:articles?)\s+(?P<list>\d{1,2}(?:\s*\(?[a-z]\))?(?:\s*(?:,|and|et)\s*\d{1,2}(?:\s*\(?[a-z]\))?)*)(?P<tail>.{0,40})",
+    )
 });
 static EN_FR_AICHI: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i:Aichi(?:\s+Biodiversity)?\s+Targets?|Objectifs?\s+d'Aichi(?:\s+relatifs?\s+à\s+la\s+diversité\s+biologique)?)\s+(?P<list>\d{1,2}(?:\s*(?:,|and|et)\s*\d{1,2})*)")
+    re(
+        r"(?i:Aichi(?:\s+Biodiversity)?\s+Targets?|Objectifs?\s+d'Aichi(?:\s+relatifs?\s+à\s+la\s+diversité\s+biologique)?)\s+(?P<list>\d{1,2}(?:\s*(?:,|and|et)\s*\d{1,2})*)",
+    )
 });
-static DOCUMENT_SYMBOL: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b(?:UNEP/)?CBD/[A-Z][A-Za-z0-9/.\-]*[A-Za-z0-9.]"));
+static DOCUMENT_SYMBOL: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:UNEP/)?CBD/[A-Z][A-Za-z0-9/.\-]*[A-Za-z0-9.]"));
 static PREFIXED_DECISION: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?:(?:UNEP/)?CBD/(?:COP|CP/MOP|NP/MOP)/DEC/[IVXLC\d]+/\d+|\b(?:CP|BS|NP)-[IVXLC\d]+/\d+)"));
 static BARE_PAIR: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[^\d/\-])(\d{1,2})/(\d{1,3})(?:$|[^\d/])"));
 
 /// The bare `a/b` decision numbers cited in an Arabic text, for [`DecisionOrder::infer`].
 pub(crate) fn bare_decision_pairs(text: &str, decision_column: bool) -> Vec<(u32, u32)> {
-    let mut spans: Vec<&str> = AR_DECISIONS.captures_iter(text).filter_map(|c| c.name("list")).map(|m| m.as_str()).collect();
+    let mut spans: Vec<&str> =
+        AR_DECISIONS.captures_iter(text).filter_map(|c| c.name("list")).map(|m| m.as_str()).collect();
     spans.extend(AR_PARAGRAPHS_OF.captures_iter(text).filter_map(|c| c.name("dec")).map(|m| m.as_str()));
     if decision_column {
         spans.push(text);
@@ -140,10 +154,7 @@ pub(crate) fn bare_decision_pairs(text: &str, decision_column: bool) -> Vec<(u32
 }
 
 fn pairs_in(text: &str) -> Vec<(u32, u32)> {
-    BARE_PAIR
-        .captures_iter(text)
-        .filter_map(|c| Some((c[1].parse().ok()?, c[2].parse().ok()?)))
-        .collect()
+    BARE_PAIR.captures_iter(text).filter_map(|c| Some((c[1].parse().ok()?, c[2].parse().ok()?))).collect()
 }
 
 /// Every reference in `text`, deduplicated, in order of first appearance.
@@ -368,10 +379,7 @@ mod tests {
         check(
             "يشير إلى الفقرة 2 (أ) من المقرر 30/9 التي",
             ar,
-            &[
-                Reference::DecisionParagraph { id: cop(9, 30), part: None, paragraph: "p2-a".into() },
-                dec(cop(9, 30)),
-            ],
+            &[Reference::DecisionParagraph { id: cop(9, 30), part: None, paragraph: "p2-a".into() }, dec(cop(9, 30))],
         );
         check(
             "المقرر 2/12 باء الفقرة 8 (و)؛ والمقرر 2/11",
@@ -405,7 +413,11 @@ mod tests {
             &[5, 14, 15, 7, 11].map(Reference::AichiTarget),
         );
         check("الهدف 1. تعزيز وتيسير التعاون", ar, &[]);
-        check("المادة 8(ي) من الاتفاقية", ar, &[Reference::Article { treaty: Treaty::Convention, number: 8, letter: Some('j') }]);
+        check(
+            "المادة 8(ي) من الاتفاقية",
+            ar,
+            &[Reference::Article { treaty: Treaty::Convention, number: 8, letter: Some('j') }],
+        );
         check(
             "¹ UNEP/CBD/SBI/1/6 و UNEP/CBD/COP/13/14/Add.1.",
             ar,
@@ -451,7 +463,11 @@ mod tests {
                 Reference::Article { treaty: Treaty::Convention, number: 13, letter: None },
             ],
         );
-        check("Objectifs d'Aichi relatifs à la diversité biologique 11 et 12", fr, &[11, 12].map(Reference::AichiTarget));
+        check(
+            "Objectifs d'Aichi relatifs à la diversité biologique 11 et 12",
+            fr,
+            &[11, 12].map(Reference::AichiTarget),
+        );
     }
 
     #[test]
@@ -461,7 +477,10 @@ mod tests {
         assert_eq!(DecisionOrder::infer(&xiii_23, 13, Language::Ar), DecisionOrder::NumberSession);
         // The SBI-1 note (2016) writes X/2 as 10/2 and XII/2 B as 12/2, and X/33 as 10/33.
         let sbi_1 = [(10, 2), (12, 2), (11, 2), (11, 12), (12, 12), (10, 33), (12, 15)];
-        assert_eq!(DecisionOrder::infer(&sbi_1, latest_cop_session_before(2016), Language::Ar), DecisionOrder::SessionNumber);
+        assert_eq!(
+            DecisionOrder::infer(&sbi_1, latest_cop_session_before(2016), Language::Ar),
+            DecisionOrder::SessionNumber
+        );
         assert_eq!(DecisionOrder::infer(&[], 16, Language::Ar), DecisionOrder::NumberSession);
         assert_eq!(DecisionOrder::infer(&[], 16, Language::En), DecisionOrder::SessionNumber);
         assert_eq!(latest_cop_session_before(2016), 12);

@@ -43,10 +43,16 @@ pub(crate) fn decode(path: &str, bytes: &[u8]) -> Result<String, IngestError> {
             byte: bytes[offset],
         });
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| IngestError::NotUtf8 {
-        path: path.into(),
-        line: line_at(e.valid_up_to()),
-        offset: e.valid_up_to() as u64,
+    let text = std::str::from_utf8(bytes).map_err(|e| match e.error_len() {
+        // The bytes stop inside a character: the file was cut off.
+        None => IngestError::Malformed {
+            path: path.into(),
+            line: line_at(e.valid_up_to()),
+            message: "the file ends in the middle of a UTF-8 character: it looks truncated".into(),
+        },
+        Some(_) => {
+            IngestError::NotUtf8 { path: path.into(), line: line_at(e.valid_up_to()), offset: e.valid_up_to() as u64 }
+        }
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
@@ -86,5 +92,9 @@ mod tests {
         check(b"ok\nok\n\xff\xfe bad", Err("f.txt:3: not valid UTF-8"));
         check("caf\u{e9}".as_bytes(), Ok("caf\u{e9}"));
         check(b"caf\xe9 latin-1", Err("f.txt:1: not valid UTF-8 (at byte offset 3)"));
+        check(
+            "ok\nمقرر".as_bytes().split_last().unwrap().1,
+            Err("f.txt:2: the file ends in the middle of a UTF-8 character"),
+        );
     }
 }

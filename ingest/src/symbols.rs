@@ -60,9 +60,8 @@ pub fn from_roman(s: &str) -> Option<u32> {
 }
 
 /// Sub-paragraph letters in Arabic abjad order, as used for (a), (b)… in Arabic documents.
-const ABJAD: [&str; 20] = [
-    "أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص", "ق", "ر",
-];
+const ABJAD: [&str; 20] =
+    ["أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص", "ق", "ر"];
 
 /// The latin letter of an Arabic abjad sub-paragraph letter: `أ` → `a`, `هـ` → `e`, `ر` → `t`.
 pub fn abjad_to_latin(letter: &str) -> Option<char> {
@@ -122,14 +121,46 @@ pub fn ordinal_number(text: &str) -> Option<u32> {
         return Some(i as u32 + 1);
     }
     const EN: [&str; 19] = [
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-        "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
-        "eighteenth", "nineteenth",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
     ];
     const FR: [&str; 19] = [
-        "première", "deuxième", "troisième", "quatrième", "cinquième", "sixième", "septième",
-        "huitième", "neuvième", "dixième", "onzième", "douzième", "treizième", "quatorzième",
-        "quinzième", "seizième", "dix-septième", "dix-huitième", "dix-neuvième",
+        "première",
+        "deuxième",
+        "troisième",
+        "quatrième",
+        "cinquième",
+        "sixième",
+        "septième",
+        "huitième",
+        "neuvième",
+        "dixième",
+        "onzième",
+        "douzième",
+        "treizième",
+        "quatorzième",
+        "quinzième",
+        "seizième",
+        "dix-septième",
+        "dix-huitième",
+        "dix-neuvième",
     ];
     EN.iter()
         .position(|&w| w == t)
@@ -146,21 +177,48 @@ pub fn month_number(name: &str) -> Option<u8> {
     const AR: [&str; 12] =
         ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"];
     const AR_LEVANT: [&str; 12] = [
-        "كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين الأول",
-        "تشرين الثاني", "كانون الأول",
+        "كانون الثاني",
+        "شباط",
+        "آذار",
+        "نيسان",
+        "أيار",
+        "حزيران",
+        "تموز",
+        "آب",
+        "أيلول",
+        "تشرين الأول",
+        "تشرين الثاني",
+        "كانون الأول",
     ];
     const EN: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     const FR: [&str; 12] = [
-        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-        "novembre", "décembre",
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
     ];
-    [&AR, &AR_LEVANT, &EN, &FR]
-        .iter()
-        .find_map(|table| table.iter().position(|&m| m == first))
-        .map(|i| i as u8 + 1)
+    [&AR, &AR_LEVANT, &EN, &FR].iter().find_map(|table| table.iter().position(|&m| m == first)).map(|i| i as u8 + 1)
 }
 
 /// Replaces Arabic-Indic and Persian digits with ASCII digits.
@@ -244,7 +302,8 @@ mod tests {
 
     #[test]
     fn roman_numerals() {
-        for (n, r) in [(1, "I"), (4, "IV"), (8, "VIII"), (9, "IX"), (13, "XIII"), (14, "XIV"), (16, "XVI"), (40, "XL")] {
+        for (n, r) in [(1, "I"), (4, "IV"), (8, "VIII"), (9, "IX"), (13, "XIII"), (14, "XIV"), (16, "XVI"), (40, "XL")]
+        {
             assert_eq!(to_roman(n), r);
             assert_eq!(from_roman(r), Some(n), "{r}");
             assert_eq!(from_roman(&r.to_lowercase()), Some(n), "{r}");
@@ -256,13 +315,31 @@ mod tests {
 
     #[test]
     fn arabic_letters() {
-        let cases = [("أ", 'a'), ("ب", 'b'), ("ج", 'c'), ("د", 'd'), ("هـ", 'e'), ("ﻫ", 'e'), ("ه", 'e'), ("و", 'f'),
-            ("ز", 'g'), ("ح", 'h'), ("ط", 'i'), ("ي", 'j'), ("ك", 'k'), ("ل", 'l'), ("م", 'm'), ("ن", 'n'), ("ر", 't')];
+        let cases = [
+            ("أ", 'a'),
+            ("ب", 'b'),
+            ("ج", 'c'),
+            ("د", 'd'),
+            ("هـ", 'e'),
+            ("ﻫ", 'e'),
+            ("ه", 'e'),
+            ("و", 'f'),
+            ("ز", 'g'),
+            ("ح", 'h'),
+            ("ط", 'i'),
+            ("ي", 'j'),
+            ("ك", 'k'),
+            ("ل", 'l'),
+            ("م", 'm'),
+            ("ن", 'n'),
+            ("ر", 't'),
+        ];
         for (letter, latin) in cases {
             assert_eq!(abjad_to_latin(letter), Some(latin), "{letter}");
         }
         assert_eq!(abjad_to_latin("x"), None);
-        for (word, latin) in [("ألف", 'A'), ("باء", 'B'), ("جيم", 'C'), ("دال", 'D'), ("هاء", 'E'), ("ياء", 'J')] {
+        for (word, latin) in [("ألف", 'A'), ("باء", 'B'), ("جيم", 'C'), ("دال", 'D'), ("هاء", 'E'), ("ياء", 'J')]
+        {
             assert_eq!(section_word_to_latin(word), Some(latin), "{word}");
         }
         for (word, n) in [("أولا", 1), ("ثانيا", 2), ("رابعاً", 4), ("سادسا", 6)] {
@@ -272,12 +349,28 @@ mod tests {
 
     #[test]
     fn ordinals_and_months() {
-        for (text, n) in [("الأول", 1), ("الرابع", 4), ("الحادي عشر", 11), ("الثالث عشر", 13), ("Thirteenth", 13),
-            ("first", 1), ("treizième", 13), ("première", 1), ("onzième", 11)] {
+        for (text, n) in [
+            ("الأول", 1),
+            ("الرابع", 4),
+            ("الحادي عشر", 11),
+            ("الثالث عشر", 13),
+            ("Thirteenth", 13),
+            ("first", 1),
+            ("treizième", 13),
+            ("première", 1),
+            ("onzième", 11),
+        ] {
             assert_eq!(ordinal_number(text), Some(n), "{text}");
         }
-        for (text, m) in [("ديسمبر/كانون الأول", 12), ("مايو/أيار", 5), ("أكتوبر", 10), ("تشرين الثاني", 11),
-            ("December", 12), ("décembre", 12), ("mai", 5)] {
+        for (text, m) in [
+            ("ديسمبر/كانون الأول", 12),
+            ("مايو/أيار", 5),
+            ("أكتوبر", 10),
+            ("تشرين الثاني", 11),
+            ("December", 12),
+            ("décembre", 12),
+            ("mai", 5),
+        ] {
             assert_eq!(month_number(text), Some(m), "{text}");
         }
     }

@@ -148,7 +148,8 @@ fn word_field_codes(text: &str) -> String {
         text.replace_range(start..inner + len + 1, "");
     }
     // A leading U+FFFD is a lost footnote marker and stays for the classifier; others go.
-    let (head, tail) = text.split_at(text.starts_with('\u{fffd}').then_some('\u{fffd}'.len_utf8()).unwrap_or(0));
+    let marker_len = if text.starts_with('\u{fffd}') { '\u{fffd}'.len_utf8() } else { 0 };
+    let (head, tail) = text.split_at(marker_len);
     format!("{head}{}", tail.replace('\u{fffd}', " "))
 }
 
@@ -380,8 +381,15 @@ mod tests {
 
     #[test]
     fn footnote_bodies() {
-        for (text, marker) in [("¹⁰ ترد المختصرات", Some("10")), ("* أعيد إصداره", Some("*")), ("*\tUNEP/CBD/SBI/1/1", Some("*")),
-            ("\u{fffd}\tتشمل", Some("")), ("\u{fffd} https://x", None), ("1. * إعداد", None), ("نص", None)] {
+        for (text, marker) in [
+            ("¹⁰ ترد المختصرات", Some("10")),
+            ("* أعيد إصداره", Some("*")),
+            ("*\tUNEP/CBD/SBI/1/1", Some("*")),
+            ("\u{fffd}\tتشمل", Some("")),
+            ("\u{fffd} https://x", None),
+            ("1. * إعداد", None),
+            ("نص", None),
+        ] {
             assert_eq!(footnote_body_marker(text).as_deref(), marker, "{text}");
         }
         assert_eq!(footnote_body_text("¹⁰ ترد المختصرات"), "ترد المختصرات");
@@ -389,8 +397,16 @@ mod tests {
 
     #[test]
     fn paragraph_numbers() {
-        for (text, expected) in [("15- يطلب", Some((15, "يطلب"))), ("- 6- يدعو", Some((6, "يدعو"))), ("1. The", Some((1, "The"))),
-            ("23-", Some((23, ""))), ("2017-2020 نص", None), ("1-1 تطوير", None), ("CP-11/4-", None), ("0- x", None)] {
+        for (text, expected) in [
+            ("15- يطلب", Some((15, "يطلب"))),
+            ("- 6- يدعو", Some((6, "يدعو"))),
+            ("1. The", Some((1, "The"))),
+            ("23-", Some((23, ""))),
+            ("2017-2020 نص", None),
+            ("1-1 تطوير", None),
+            ("CP-11/4-", None),
+            ("0- x", None),
+        ] {
             assert_eq!(paragraph_number(text), expected, "{text}");
         }
     }
@@ -398,11 +414,22 @@ mod tests {
     #[test]
     fn sub_paragraph_markers() {
         let m = |kind, latin: &str| Some(SubMarker { kind, latin: latin.to_owned() });
-        for (text, expected) in [("(أ) تشجيع", m(MarkerKind::Letter, "a")), ("- (هـ) إعداد", m(MarkerKind::Letter, "e")),
-            ("(ﻫ)", m(MarkerKind::Letter, "e")), ("(1) ينبغي", m(MarkerKind::Digit, "1")), ("(ii) text", m(MarkerKind::Roman, "ii")),
-            ("(i) text", m(MarkerKind::Roman, "i")), ("(b) text", m(MarkerKind::Letter, "b")), ("(2017-2020) x", None), ("(CB) x", None),
-            ("a) De renforcer", m(MarkerKind::Letter, "a")), ("ii) text", m(MarkerKind::Roman, "ii")), ("2) x", m(MarkerKind::Digit, "2")),
-            ("ab)c", None), ("Parties) x", None)] {
+        for (text, expected) in [
+            ("(أ) تشجيع", m(MarkerKind::Letter, "a")),
+            ("- (هـ) إعداد", m(MarkerKind::Letter, "e")),
+            ("(ﻫ)", m(MarkerKind::Letter, "e")),
+            ("(1) ينبغي", m(MarkerKind::Digit, "1")),
+            ("(ii) text", m(MarkerKind::Roman, "ii")),
+            ("(i) text", m(MarkerKind::Roman, "i")),
+            ("(b) text", m(MarkerKind::Letter, "b")),
+            ("(2017-2020) x", None),
+            ("(CB) x", None),
+            ("a) De renforcer", m(MarkerKind::Letter, "a")),
+            ("ii) text", m(MarkerKind::Roman, "ii")),
+            ("2) x", m(MarkerKind::Digit, "2")),
+            ("ab)c", None),
+            ("Parties) x", None),
+        ] {
             assert_eq!(sub_paragraph_marker(text).map(|(m, _)| m), expected, "{text}");
         }
     }

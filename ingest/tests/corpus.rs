@@ -7,8 +7,8 @@
 //! and review the diff like code.
 
 use cbdkg_ingest::{
-    parse, read_source, DecisionBody, DecisionId, Document, DocumentId, DocumentKind, IdentifierSource, Language,
-    Reference, Treaty, UnitKind,
+    DecisionBody, DecisionId, Document, DocumentId, DocumentKind, IdentifierSource, Language, Reference, Treaty,
+    UnitKind, parse, read_source,
 };
 use std::path::{Path, PathBuf};
 
@@ -93,7 +93,9 @@ fn decision_xiii_23() {
     assert_eq!(h.start_date.map(|d| d.to_string()).as_deref(), Some("2016-12-04"));
     assert_eq!(h.end_date.map(|d| d.to_string()).as_deref(), Some("2016-12-17"));
     assert_eq!(h.original_language, Some(Language::En));
-    assert!(h.title.as_deref().is_some_and(|t| t.starts_with("بناء القدرات") && t.ends_with("وآلية غرفة تبادل المعلومات")));
+    assert!(
+        h.title.as_deref().is_some_and(|t| t.starts_with("بناء القدرات") && t.ends_with("وآلية غرفة تبادل المعلومات"))
+    );
 
     // The 16 operative paragraphs, separate and in order.
     let operative = keys(&doc, UnitKind::Operative);
@@ -120,7 +122,12 @@ fn decision_xiii_23() {
     // The annex table: 110 activities in sections A–D, each row with its six columns.
     let rows = keys(&doc, UnitKind::TableRow);
     assert_eq!(rows.len(), 110);
-    let numbers: Vec<u32> = doc.units.iter().filter(|u| u.kind == UnitKind::TableRow).map(|u| u.number.as_ref().unwrap().parse().unwrap()).collect();
+    let numbers: Vec<u32> = doc
+        .units
+        .iter()
+        .filter(|u| u.kind == UnitKind::TableRow)
+        .map(|u| u.number.as_ref().unwrap().parse().unwrap())
+        .collect();
     assert_eq!(numbers, (1..=110).collect::<Vec<_>>());
     let first = unit(&doc, "annex/A/act1");
     let headers: Vec<&str> = first.cells.iter().map(|c| c.header.as_str()).collect();
@@ -128,24 +135,48 @@ fn decision_xiii_23() {
     assert_eq!(headers[5], "الشركاء المحتملون");
     assert_eq!(first.cells[2].text, "2020-2017");
     assert!(first.cells[5].text.starts_with("BBI, IPBES"));
-    assert!(unit(&doc, "annex/A/act4").span.end > unit(&doc, "annex/A/act4").span.start, "row split across pages is merged");
+    assert!(
+        unit(&doc, "annex/A/act4").span.end > unit(&doc, "annex/A/act4").span.start,
+        "row split across pages is merged"
+    );
     // "والمقرر 2/12 جيم، الفقرة 3" in the decisions column of a row continued on the next page.
-    assert!(unit(&doc, "annex/B/act11").references.contains(&Reference::DecisionParagraph { id: cop(12, 2), part: Some('C'), paragraph: "p3".into() }));
+    assert!(unit(&doc, "annex/B/act11").references.contains(&Reference::DecisionParagraph {
+        id: cop(12, 2),
+        part: Some('C'),
+        paragraph: "p3".into()
+    }));
     // Group headings of section B name the Aichi targets the rows serve.
     assert_eq!(unit(&doc, "annex/B/g1").references, [Reference::AichiTarget(1)]);
     assert_eq!(unit(&doc, "annex/B/act10").section, doc.units.iter().position(|u| u.key == "annex/B/g1"));
 
     // References resolved, in every Arabic form.
     let cited = cited_decisions(&doc);
-    for expected in [cop(12, 2), cop(13, 22), cop(7, 29), cop(9, 30), DecisionId { body: DecisionBody::Cp, session: 8, number: 7 },
-        DecisionId { body: DecisionBody::Np, session: 2, number: 13 }] {
+    for expected in [
+        cop(12, 2),
+        cop(13, 22),
+        cop(7, 29),
+        cop(9, 30),
+        DecisionId { body: DecisionBody::Cp, session: 8, number: 7 },
+        DecisionId { body: DecisionBody::Np, session: 2, number: 13 },
+    ] {
         assert!(cited.contains(&expected), "{expected} not cited; got {cited:?}");
     }
-    assert!(unit(&doc, "pre1").references.contains(&Reference::Article { treaty: Treaty::Convention, number: 13, letter: None }));
-    assert!(unit(&doc, "pre8").references.contains(&Reference::DecisionParagraph { id: cop(12, 2), part: Some('B'), paragraph: "p18".into() }));
+    assert!(unit(&doc, "pre1").references.contains(&Reference::Article {
+        treaty: Treaty::Convention,
+        number: 13,
+        letter: None
+    }));
+    assert!(unit(&doc, "pre8").references.contains(&Reference::DecisionParagraph {
+        id: cop(12, 2),
+        part: Some('B'),
+        paragraph: "p18".into()
+    }));
     assert!(unit(&doc, "p15-n").references.contains(&Reference::OwnParagraph { paragraph: "p15-m".into() }));
     let note_1 = doc.footnotes.iter().find(|f| f.marker == "1").unwrap();
-    assert_eq!(note_1.references, [Reference::Document("UNEP/CBD/SBI/1/6".into()), Reference::Document("UNEP/CBD/SBI/INF/29".into())]);
+    assert_eq!(
+        note_1.references,
+        [Reference::Document("UNEP/CBD/SBI/1/6".into()), Reference::Document("UNEP/CBD/SBI/INF/29".into())]
+    );
 }
 
 #[test]
@@ -189,7 +220,10 @@ fn notes_and_guide() {
     let sbi4 = load(CORPUS[3]);
     assert_eq!(sbi4.header.agenda_item.as_deref(), Some("5 (a)"));
     assert_eq!(sbi4.header.issued.map(|d| d.to_string()).as_deref(), Some("2024-04-08"));
-    assert_eq!(keys(&sbi4, UnitKind::Numbered), ["p1", "p2", "p3", "p4", "p5", "annex/p1", "annex/p2", "annex/p3", "annex/p4"]);
+    assert_eq!(
+        keys(&sbi4, UnitKind::Numbered),
+        ["p1", "p2", "p3", "p4", "p5", "annex/p1", "annex/p2", "annex/p3", "annex/p4"]
+    );
     assert_eq!(children(&sbi4, "annex/p2"), letters(4));
     assert!(unit(&sbi4, "p4").text.ends_with("والتوعية العامة."), "paragraph continued after the page's footnotes");
     assert!(unit(&sbi4, "annex-2/act2-2-B").cells[2].text.starts_with("2-2-باء-"));
@@ -235,13 +269,25 @@ fn fixtures_in_english_and_french() {
     assert_eq!(fr.header.meeting, Some(10));
     assert_eq!(fr.header.original_language, Some(Language::En));
     assert_eq!(children(&fr, "p2"), letters(2));
-    assert!(unit(&fr, "p3").references.contains(&Reference::DecisionParagraph { id: cop(12, 2), part: Some('B'), paragraph: "p8-d".into() }));
-    assert!(unit(&fr, "pre1").references.contains(&Reference::Article { treaty: Treaty::Cartagena, number: 22, letter: None }));
+    assert!(unit(&fr, "p3").references.contains(&Reference::DecisionParagraph {
+        id: cop(12, 2),
+        part: Some('B'),
+        paragraph: "p8-d".into()
+    }));
+    assert!(unit(&fr, "pre1").references.contains(&Reference::Article {
+        treaty: Treaty::Cartagena,
+        number: 22,
+        letter: None
+    }));
 
     let fr_note = load(FIXTURES[4]);
     assert_eq!(keys(&fr_note, UnitKind::Numbered), ["p1", "p2", "p3"]);
     assert!(unit(&fr_note, "p2").references.contains(&Reference::Decision { id: cop(8, 11), part: None }));
-    assert!(unit(&fr_note, "p2").references.contains(&Reference::Article { treaty: Treaty::Convention, number: 18, letter: None }));
+    assert!(unit(&fr_note, "p2").references.contains(&Reference::Article {
+        treaty: Treaty::Convention,
+        number: 18,
+        letter: None
+    }));
 }
 
 #[test]
@@ -251,9 +297,17 @@ fn every_unit_keeps_its_source_span_and_a_unique_key() {
         let lines = std::fs::read_to_string(root().join(file)).unwrap().lines().count() as u32;
         let mut seen = std::collections::HashSet::new();
         for unit in &doc.units {
-            assert!(1 <= unit.span.start && unit.span.start <= unit.span.end && unit.span.end <= lines, "{file}: {}", unit.key);
+            assert!(
+                1 <= unit.span.start && unit.span.start <= unit.span.end && unit.span.end <= lines,
+                "{file}: {}",
+                unit.key
+            );
             assert!(seen.insert(unit.key.as_str()), "{file}: duplicate key {}", unit.key);
-            assert!(unit.key.chars().all(|c| c.is_ascii_alphanumeric() || "-/".contains(c)), "{file}: key {}", unit.key);
+            assert!(
+                unit.key.chars().all(|c| c.is_ascii_alphanumeric() || "-/".contains(c)),
+                "{file}: key {}",
+                unit.key
+            );
         }
         let starts: Vec<u32> = doc.units.iter().map(|u| u.span.start).collect();
         assert!(starts.windows(2).all(|w| w[0] <= w[1]), "{file}: units out of document order");
@@ -316,7 +370,11 @@ fn snapshots() {
         }
         let expected = std::fs::read_to_string(&path).unwrap_or_default();
         if expected != got {
-            let first = expected.lines().zip(got.lines()).position(|(a, b)| a != b).unwrap_or(expected.lines().count().min(got.lines().count()));
+            let first = expected
+                .lines()
+                .zip(got.lines())
+                .position(|(a, b)| a != b)
+                .unwrap_or(expected.lines().count().min(got.lines().count()));
             failures.push(format!(
                 "{name}: first difference at snapshot line {}\n  expected: {}\n  got:      {}",
                 first + 1,
@@ -325,5 +383,9 @@ fn snapshots() {
             ));
         }
     }
-    assert!(failures.is_empty(), "parse output changed (CBDKG_UPDATE_SNAPSHOTS=1 to accept, then review the diff):\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "parse output changed (CBDKG_UPDATE_SNAPSHOTS=1 to accept, then review the diff):\n{}",
+        failures.join("\n")
+    );
 }

@@ -33,11 +33,7 @@ pub struct TurtleFile {
 
 /// Every Turtle file this crate ships, in load order.
 pub const TURTLE_FILES: &[TurtleFile] = &[
-    TurtleFile {
-        name: "cbdkg.ttl",
-        graph: "https://cbdkg.example/ontology",
-        text: include_str!("../ttl/cbdkg.ttl"),
-    },
+    TurtleFile { name: "cbdkg.ttl", graph: "https://cbdkg.example/ontology", text: include_str!("../ttl/cbdkg.ttl") },
     TurtleFile {
         name: "bodies.ttl",
         graph: "https://cbdkg.example/vocab/body",

@@ -136,7 +136,49 @@ pub mod decision_actor {
     /// Women.
     pub const WOMEN: &str = "https://cbdkg.example/vocab/decision-actor/women";
     /// Every concept of the scheme, in source order.
-    pub const ALL: &[&str] = &[PARTIES, GOVERNMENTS, OTHER_GOVERNMENTS, EXECUTIVE_SECRETARY, SBSTTA, SBI, WGRI, WG8J, WGABS, CP_MOP, NP_MOP, GEF, IPLC, UNGA, UNEP, EXECUTIVE_DIRECTOR, FAO, UNESCO, UNDP, WTO, WIPO, CITES, CMS, ITPGRFA, RAMSAR, WHC, IPPC, IPBES, WHO, IUCN, IPCC, ORGANIZATIONS, ECONOMIC_ORGANIZATIONS, INT_ORGANIZATIONS, INTER_GOV_ORGANIZATIONS, PRIVATE_SECTOR, DONORS, BUSINESSES, STAKEHOLDERS, YOUTH, WOMEN];
+    pub const ALL: &[&str] = &[
+        PARTIES,
+        GOVERNMENTS,
+        OTHER_GOVERNMENTS,
+        EXECUTIVE_SECRETARY,
+        SBSTTA,
+        SBI,
+        WGRI,
+        WG8J,
+        WGABS,
+        CP_MOP,
+        NP_MOP,
+        GEF,
+        IPLC,
+        UNGA,
+        UNEP,
+        EXECUTIVE_DIRECTOR,
+        FAO,
+        UNESCO,
+        UNDP,
+        WTO,
+        WIPO,
+        CITES,
+        CMS,
+        ITPGRFA,
+        RAMSAR,
+        WHC,
+        IPPC,
+        IPBES,
+        WHO,
+        IUCN,
+        IPCC,
+        ORGANIZATIONS,
+        ECONOMIC_ORGANIZATIONS,
+        INT_ORGANIZATIONS,
+        INTER_GOV_ORGANIZATIONS,
+        PRIVATE_SECTOR,
+        DONORS,
+        BUSINESSES,
+        STAKEHOLDERS,
+        YOUTH,
+        WOMEN,
+    ];
 }
 
 /// Decision statuses of the CBD decision tracking (statuses.js of www.cbd.int, MIT; see decision-tracking.ttl).

@@ -2,9 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use cbdkg_ontologies::schemes::{
-    body, decision_actor, decision_section, decision_status, decision_type, doctype,
-};
+use cbdkg_ontologies::schemes::{body, decision_actor, decision_section, decision_status, decision_type, doctype};
 use cbdkg_ontologies::standard::{dcterms, owl, prov, rdf, rdfs, skos, xsd};
 use cbdkg_ontologies::{TURTLE_FILES, TurtleFile, cbdkg};
 use oxrdf::{Graph, NamedNodeRef, NamedOrBlankNodeRef, TermRef, TripleRef};
@@ -17,8 +15,7 @@ const OUR_PREFIX: &str = "https://cbdkg.example/";
 /// `rdf:langString`, the range of language-tagged text.
 const LANG_STRING: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString";
 /// The types that declare a term of the ontology.
-const DECLARATIONS: [&str; 4] =
-    [owl::CLASS, owl::OBJECT_PROPERTY, owl::DATATYPE_PROPERTY, owl::ANNOTATION_PROPERTY];
+const DECLARATIONS: [&str; 4] = [owl::CLASS, owl::OBJECT_PROPERTY, owl::DATATYPE_PROPERTY, owl::ANNOTATION_PROPERTY];
 
 fn iri(iri: &str) -> NamedNodeRef<'_> {
     NamedNodeRef::new_unchecked(iri)
@@ -34,10 +31,8 @@ fn parse(file: &TurtleFile) -> Result<Graph, String> {
 
 /// The graph of the shipped file `name`.
 fn graph(name: &str) -> Graph {
-    let file = TURTLE_FILES
-        .iter()
-        .find(|file| file.name == name)
-        .unwrap_or_else(|| panic!("{name} is not in TURTLE_FILES"));
+    let file =
+        TURTLE_FILES.iter().find(|file| file.name == name).unwrap_or_else(|| panic!("{name} is not in TURTLE_FILES"));
     parse(file).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
@@ -214,12 +209,48 @@ struct SchemeCase {
 const UN_LANGUAGES_WE_LABEL: &[&str] = &["en", "fr", "es", "ar"];
 
 const SCHEMES: &[SchemeCase] = &[
-    SchemeCase { file: "bodies.ttl", scheme: body::SCHEME, concepts: body::ALL, len: 7, languages: UN_LANGUAGES_WE_LABEL },
-    SchemeCase { file: "document-types.ttl", scheme: doctype::SCHEME, concepts: doctype::ALL, len: 6, languages: UN_LANGUAGES_WE_LABEL },
-    SchemeCase { file: "decision-tracking.ttl", scheme: decision_actor::SCHEME, concepts: decision_actor::ALL, len: 41, languages: &["en"] },
-    SchemeCase { file: "decision-tracking.ttl", scheme: decision_status::SCHEME, concepts: decision_status::ALL, len: 8, languages: &["en"] },
-    SchemeCase { file: "decision-tracking.ttl", scheme: decision_type::SCHEME, concepts: decision_type::ALL, len: 2, languages: &["en"] },
-    SchemeCase { file: "decision-tracking.ttl", scheme: decision_section::SCHEME, concepts: decision_section::ALL, len: 26, languages: &["en"] },
+    SchemeCase {
+        file: "bodies.ttl",
+        scheme: body::SCHEME,
+        concepts: body::ALL,
+        len: 7,
+        languages: UN_LANGUAGES_WE_LABEL,
+    },
+    SchemeCase {
+        file: "document-types.ttl",
+        scheme: doctype::SCHEME,
+        concepts: doctype::ALL,
+        len: 6,
+        languages: UN_LANGUAGES_WE_LABEL,
+    },
+    SchemeCase {
+        file: "decision-tracking.ttl",
+        scheme: decision_actor::SCHEME,
+        concepts: decision_actor::ALL,
+        len: 41,
+        languages: &["en"],
+    },
+    SchemeCase {
+        file: "decision-tracking.ttl",
+        scheme: decision_status::SCHEME,
+        concepts: decision_status::ALL,
+        len: 8,
+        languages: &["en"],
+    },
+    SchemeCase {
+        file: "decision-tracking.ttl",
+        scheme: decision_type::SCHEME,
+        concepts: decision_type::ALL,
+        len: 2,
+        languages: &["en"],
+    },
+    SchemeCase {
+        file: "decision-tracking.ttl",
+        scheme: decision_section::SCHEME,
+        concepts: decision_section::ALL,
+        len: 26,
+        languages: &["en"],
+    },
 ];
 
 fn check_concept(graph: &Graph, case: &SchemeCase, concept: &str) {
@@ -248,10 +279,8 @@ fn check_scheme(case: &SchemeCase) {
     for concept in case.concepts {
         check_concept(&graph, case, concept);
     }
-    let in_file: BTreeSet<&str> = graph
-        .subjects_for_predicate_object(iri(skos::IN_SCHEME), iri(case.scheme))
-        .filter_map(named)
-        .collect();
+    let in_file: BTreeSet<&str> =
+        graph.subjects_for_predicate_object(iri(skos::IN_SCHEME), iri(case.scheme)).filter_map(named).collect();
     let consts: BTreeSet<&str> = case.concepts.iter().copied().collect();
     let extra: Vec<_> = in_file.difference(&consts).collect();
     assert!(extra.is_empty(), "{}: concepts in {} without a constant: {extra:?}", case.scheme, case.file);

@@ -2,10 +2,10 @@
 //! which layout the document has.
 
 use super::Source;
+use crate::IngestError;
 use crate::model::{Body, Date, DecisionBody, DecisionId, DocumentKind, Header, Language};
 use crate::symbols::{abjad_to_latin, month_number, ordinal_number, parse_decision_symbol};
 use crate::text::Line;
-use crate::IngestError;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -42,20 +42,27 @@ fn re(pattern: &str) -> Regex {
 static CHAPEAU: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:إن مؤتمر الأطراف|The Conference of the Parties|La Conférence des Parties)\b"));
 static NOTE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:مذكرة من (?:الأمين التنفيذي|الأمينة التنفيذية|الأمانة)|(?i:note by the (?:executive secretary|secretariat))|(?i:note (?:du|de la) (?:secrétaire exécutif|secrétaire exécutive|secrétariat)))\s*$")
+    re(
+        r"^(?:مذكرة من (?:الأمين التنفيذي|الأمينة التنفيذية|الأمانة)|(?i:note by the (?:executive secretary|secretariat))|(?i:note (?:du|de la) (?:secrétaire exécutif|secrétaire exécutive|secrétariat)))\s*$",
+    )
 });
 static GUIDE_LINE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?:أسئلة إرشادية|(?i:guiding questions|questions directrices|questions d'orientation))"));
 static SYMBOL_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:UNEP/)?CBD/[A-Z][A-Za-z0-9/.\-]+$"));
-static AR_DECISION_HEADING: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^المقرر\s+(\d{1,3})/(\d{1,2})\s*[-–.:]?\s*(.*)$"));
-static PREFIXED_HEADING: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:(?:Decision|Décision)\s+)?((?:CP|BS|NP)-[IVXLC\d]+/\d+|[IVXLC]+/\d+|\d{1,2}/\d{1,3})\s*[-–.:\t]\s*(.*)$"));
+static AR_DECISION_HEADING: LazyLock<Regex> = LazyLock::new(|| re(r"^المقرر\s+(\d{1,3})/(\d{1,2})\s*[-–.:]?\s*(.*)$"));
+static PREFIXED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:(?:Decision|Décision)\s+)?((?:CP|BS|NP)-[IVXLC\d]+/\d+|[IVXLC]+/\d+|\d{1,2}/\d{1,3})\s*[-–.:\t]\s*(.*)$")
+});
 static DATE: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,2})\s+(\p{L}[\p{L}/ ]*?)\s+(\d{4})\*?$"));
-static PLACE_DATES: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?P<place>[^\d]+?)\s*[،,]\s*(?P<dates>\d{1,2}(?:\s*\p{L}[\p{L}/ ]*?)?\s*[-–]\s*\d{1,2}\s+\p{L}[\p{L}/ ]*?\s+\d{4})$"));
+static PLACE_DATES: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?P<place>[^\d]+?)\s*[،,]\s*(?P<dates>\d{1,2}(?:\s*\p{L}[\p{L}/ ]*?)?\s*[-–]\s*\d{1,2}\s+\p{L}[\p{L}/ ]*?\s+\d{4})$",
+    )
+});
 static AGENDA: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:البند\s+(?P<ar>\d{1,2}(?:\s*\(\s*\p{Arabic}{1,2}\s*\))?)\s+من جدول الأعمال|(?i:(?:agenda\s+)?item)\s+(?P<en>\d{1,2}(?:\s*\([a-z]\))?)|(?i:point)\s+(?P<fr>\d{1,2}(?:\s*\([a-z]\))?)\s+de l)")
+    re(
+        r"^(?:البند\s+(?P<ar>\d{1,2}(?:\s*\(\s*\p{Arabic}{1,2}\s*\))?)\s+من جدول الأعمال|(?i:(?:agenda\s+)?item)\s+(?P<en>\d{1,2}(?:\s*\([a-z]\))?)|(?i:point)\s+(?P<fr>\d{1,2}(?:\s*\([a-z]\))?)\s+de l)",
+    )
 });
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?:الاجتماع\s+(?P<ar>\p{Arabic}+(?:\s+عشرة?)?)|(?P<en>[A-Za-z\-]+)\s+meeting|(?P<fr>[\p{L}\-]+)\s+réunion)$")
@@ -83,7 +90,8 @@ pub(crate) fn read_header(lines: &[Line], source: &Source) -> Result<HeaderInfo,
             });
         }
     };
-    let mut info = HeaderInfo { kind, header: Header::default(), language, body_start, decision: None, calls: Vec::new() };
+    let mut info =
+        HeaderInfo { kind, header: Header::default(), language, body_start, decision: None, calls: Vec::new() };
     for (i, line) in lines[..header_end].iter().enumerate() {
         read_header_line(plain(i), line, &mut info);
     }
@@ -92,10 +100,8 @@ pub(crate) fn read_header(lines: &[Line], source: &Source) -> Result<HeaderInfo,
     } else if kind == DocumentKind::Note {
         info.header.title = title_before(lines, header_end);
     }
-    if let Some(symbol) = &info.header.symbol {
-        if let Some(id) = parse_decision_symbol(symbol) {
-            info.decision.get_or_insert(DecisionHeading::Known(id));
-        }
+    if let Some(id) = info.header.symbol.as_deref().and_then(parse_decision_symbol) {
+        info.decision.get_or_insert(DecisionHeading::Known(id));
     }
     if let Some(DecisionHeading::Known(id)) = info.decision {
         info.header.body = Some(match id.body {
@@ -142,15 +148,14 @@ fn read_header_line(text: &str, line: &Line, info: &mut HeaderInfo) {
     } else if h.body.is_none() {
         h.body = body_of(text);
     }
-    if h.issued.is_none() && (text.starts_with("مقرر اعتمد") || text.starts_with("Decision adopted")) {
-        if let Some(c) = ADOPTED_ON.captures(text) {
-            let mut parts = c[1].splitn(2, ' ');
-            let day = parts.next().unwrap_or_default();
-            let rest = parts.next().unwrap_or_default();
-            if let Some((month, year)) = rest.rsplit_once(' ') {
-                h.issued = date_of(day, month, year);
-            }
-        }
+    let adoption = text.starts_with("مقرر اعتمد") || text.starts_with("Decision adopted");
+    if h.issued.is_none()
+        && adoption
+        && let Some(c) = ADOPTED_ON.captures(text)
+        && let Some((day, rest)) = c[1].split_once(' ')
+        && let Some((month, year)) = rest.rsplit_once(' ')
+    {
+        h.issued = date_of(day, month, year);
     }
 }
 
@@ -158,9 +163,17 @@ fn read_header_line(text: &str, line: &Line, info: &mut HeaderInfo) {
 fn body_of(text: &str) -> Option<Body> {
     let t = text.to_lowercase();
     let has = |needles: &[&str]| needles.iter().any(|n| t.contains(n));
-    if has(&["الهيئة الفرعية للتنفيذ", "subsidiary body on implementation", "organe subsidiaire chargé de l'application"]) {
+    if has(&[
+        "الهيئة الفرعية للتنفيذ",
+        "subsidiary body on implementation",
+        "organe subsidiaire chargé de l'application",
+    ]) {
         Some(Body::Sbi)
-    } else if has(&["الهيئة الفرعية للمشورة العلمية", "subsidiary body on scientific", "organe subsidiaire chargé de fournir des avis"]) {
+    } else if has(&[
+        "الهيئة الفرعية للمشورة العلمية",
+        "subsidiary body on scientific",
+        "organe subsidiaire chargé de fournir des avis",
+    ]) {
         Some(Body::Sbstta)
     } else if has(&["مؤتمر الأطراف", "conference of the parties", "conférence des parties"]) {
         Some(Body::Cop)
@@ -189,7 +202,11 @@ fn decision_heading(lines: &[Line], chapeau: usize, info: &mut HeaderInfo, sourc
                 None => {
                     // English/French bare `15/4.` is session/number.
                     let (s, n) = c[1].split_once('/').unwrap_or_default();
-                    DecisionHeading::Known(DecisionId { body: DecisionBody::Cop, session: s.parse().unwrap_or(0), number: n.parse().unwrap_or(0) })
+                    DecisionHeading::Known(DecisionId {
+                        body: DecisionBody::Cop,
+                        session: s.parse().unwrap_or(0),
+                        number: n.parse().unwrap_or(0),
+                    })
                 }
             };
             Some((heading, c[2].to_owned()))
@@ -228,8 +245,12 @@ fn title_before(lines: &[Line], note_line: usize) -> Option<String> {
     let mut parts = Vec::new();
     for line in lines[..note_line].iter().rev() {
         let text = line.text.trim_start_matches('#').trim();
-        let field = AGENDA.is_match(text) || PLACE_DATES.is_match(text) || MEETING.is_match(text) || DATE.is_match(text)
-            || SYMBOL_LINE.is_match(text) || body_of(text).is_some();
+        let field = AGENDA.is_match(text)
+            || PLACE_DATES.is_match(text)
+            || MEETING.is_match(text)
+            || DATE.is_match(text)
+            || SYMBOL_LINE.is_match(text)
+            || body_of(text).is_some();
         if field && !parts.is_empty() {
             break;
         }

@@ -4,6 +4,7 @@ mod header;
 mod structure;
 mod table;
 
+use crate::IngestError;
 use crate::model::{
     Body, Date, DecisionBody, DecisionId, Document, DocumentId, DocumentKind, IdentifierSource, Language, SourceFile,
     Treaty, UnitKind,
@@ -11,7 +12,6 @@ use crate::model::{
 use crate::references::{self, Context, DecisionOrder};
 use crate::symbols::parse_decision_symbol;
 use crate::text::clean_lines;
-use crate::IngestError;
 use header::DecisionHeading;
 use std::collections::{HashMap, HashSet};
 
@@ -101,7 +101,9 @@ pub(crate) fn parse_document(source: SourceFile, text: &str, sidecar: Option<&st
         } else {
             unit.cells
                 .iter()
-                .flat_map(|c| references::extract(&c.text, &Context { decision_column: decision_column(&c.header), ..ctx }))
+                .flat_map(|c| {
+                    references::extract(&c.text, &Context { decision_column: decision_column(&c.header), ..ctx })
+                })
                 .collect()
         };
         let mut seen = HashSet::new();
@@ -131,10 +133,10 @@ pub(crate) fn parse_document(source: SourceFile, text: &str, sidecar: Option<&st
     if let Some(symbol) = sidecar.symbol {
         header.symbol = Some(symbol);
     }
-    if header.symbol.is_none() {
-        if let DocumentId::Decision(d) = &id {
-            header.symbol = Some(d.short_symbol());
-        }
+    if header.symbol.is_none()
+        && let DocumentId::Decision(d) = &id
+    {
+        header.symbol = Some(d.short_symbol());
     }
 
     let document = Document {
@@ -175,10 +177,10 @@ fn latest_session(decision: &Option<DecisionHeading>, header: &crate::model::Hea
     if let Some(DecisionHeading::Known(DecisionId { body: DecisionBody::Cop, session, .. })) = decision {
         return *session;
     }
-    if header.body == Some(Body::Cop) {
-        if let Some(meeting) = header.meeting {
-            return meeting;
-        }
+    if header.body == Some(Body::Cop)
+        && let Some(meeting) = header.meeting
+    {
+        return meeting;
     }
     let year = header.issued.or(header.start_date).map(|d| d.year);
     year.map_or(16, references::latest_cop_session_before)

@@ -2,12 +2,14 @@
 //! sub-paragraphs, sections and annexes, annex tables, guiding questions; and footnotes,
 //! attached to the unit that calls them.
 
-use super::table::{TableBuffer, TableItem};
 use super::Source;
+use super::table::{TableBuffer, TableItem};
+use crate::IngestError;
 use crate::model::{DocumentKind, Footnote, Span, Unit, UnitKind};
 use crate::symbols::{arabic_section_ordinal, from_roman, ordinal_number, section_word_to_latin};
-use crate::text::{footnote_body_marker, footnote_body_text, paragraph_number, sub_paragraph_marker, Line, MarkerKind, SubMarker};
-use crate::IngestError;
+use crate::text::{
+    Line, MarkerKind, SubMarker, footnote_body_marker, footnote_body_text, paragraph_number, sub_paragraph_marker,
+};
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -50,18 +52,24 @@ fn re(pattern: &str) -> Regex {
 }
 
 const LETTER_WORDS: &str = "ألف|باء|جيم|دال|هاء|واو|زاي|حاء|طاء|ياء";
-static LETTER_SECTION: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^(?P<w>{LETTER_WORDS})\s*[-–.]\s*(?P<title>.*)$")));
+static LETTER_SECTION: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"^(?P<w>{LETTER_WORDS})\s*[-–.]\s*(?P<title>.*)$")));
 static LETTER_SECTION_RTL: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"^(?P<title>.+?)\s*[-–]\s*(?P<w>{LETTER_WORDS})\s*[-–]?$")));
 static LATIN_LETTER_SECTION: LazyLock<Regex> = LazyLock::new(|| re(r"^(?P<w>[A-J])\.\s+(?P<title>\p{Lu}.*)$"));
 static ROMAN_SECTION: LazyLock<Regex> = LazyLock::new(|| re(r"^(?P<r>[IVX]{1,5})\.\s+(?P<title>\p{Lu}.*)$"));
-static ARABIC_ROMAN_SECTION: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?P<w>(?:أولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا)ً?)\s*[-–]\s*(?P<title>.*)$"));
-static ANNEX: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:المرفق|مرفق|(?i:annex|annexe|appendix|appendice))(?:\s+(?P<n>[IVX]+|الأول|الثاني|الثالث))?\s*$"));
-static WEEK: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:الأسبوع|(?i:week|semaine))\s+(?P<n>\d+|\p{L}+)\s*[:،,]?\s*(?P<title>.*)$"));
+static ARABIC_ROMAN_SECTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?P<w>(?:أولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا)ً?)\s*[-–]\s*(?P<title>.*)$")
+});
+static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:المرفق|مرفق|(?i:annex|annexe|appendix|appendice))(?:\s+(?P<n>[IVX]+|الأول|الثاني|الثالث))?\s*$")
+});
+static WEEK: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:الأسبوع|(?i:week|semaine))\s+(?P<n>\d+|\p{L}+)\s*[:،,]?\s*(?P<title>.*)$"));
 static GROUP: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:مجموعة المناقشة|(?i:online discussion group|discussion group|groupe de discussion))[^\d:]*?(?P<n>\d+)\s*:?\s*(?P<title>.*)$")
+    re(
+        r"^(?:مجموعة المناقشة|(?i:online discussion group|discussion group|groupe de discussion))[^\d:]*?(?P<n>\d+)\s*:?\s*(?P<title>.*)$",
+    )
 });
 static TOPIC: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:الموضوع|(?i:topic|thème|sujet))\s+(?P<n>\d+|\p{L}+)\s*:\s*(?P<title>.*)$"));
@@ -193,7 +201,8 @@ impl<'a> Builder<'a> {
             return Ok(());
         }
         let text = &text.replace('\t', " ");
-        let structural = paragraph_number(text).is_some() || sub_paragraph_marker(text).is_some() || self.heading(text).is_some();
+        let structural =
+            paragraph_number(text).is_some() || sub_paragraph_marker(text).is_some() || self.heading(text).is_some();
         if after_footnote && !structural && !self.continues_unit() && self.continues_footnote() {
             let index = self.last_footnote.expect("checked");
             let note = &mut self.out.footnotes[index];
@@ -233,8 +242,14 @@ impl<'a> Builder<'a> {
     fn continues_unit(&self) -> bool {
         self.last.is_some_and(|u| {
             let unit = &self.out.units[u];
-            matches!(unit.kind, UnitKind::Operative | UnitKind::Numbered | UnitKind::SubParagraph | UnitKind::Preambular | UnitKind::Question)
-                && !terminated(&unit.text)
+            matches!(
+                unit.kind,
+                UnitKind::Operative
+                    | UnitKind::Numbered
+                    | UnitKind::SubParagraph
+                    | UnitKind::Preambular
+                    | UnitKind::Question
+            ) && !terminated(&unit.text)
         })
     }
 
@@ -260,7 +275,8 @@ impl<'a> Builder<'a> {
             return None;
         }
         let short = plain.chars().count() < 300 && !terminated(plain);
-        if let Some(c) = LETTER_SECTION.captures(plain).or_else(|| LETTER_SECTION_RTL.captures(plain).filter(|_| short)) {
+        if let Some(c) = LETTER_SECTION.captures(plain).or_else(|| LETTER_SECTION_RTL.captures(plain).filter(|_| short))
+        {
             let letter = section_word_to_latin(&c["w"])?;
             return Some(Heading::Letter(letter, c["title"].trim().to_owned()));
         }
@@ -303,7 +319,12 @@ impl<'a> Builder<'a> {
                 } else if self.kind == DocumentKind::Decision {
                     (letter.to_string(), true)
                 } else {
-                    let parent = self.sections.iter().rev().find(|(level, _)| *level == 1).map(|&(_, u)| self.out.units[u].key.clone());
+                    let parent = self
+                        .sections
+                        .iter()
+                        .rev()
+                        .find(|(level, _)| *level == 1)
+                        .map(|&(_, u)| self.out.units[u].key.clone());
                     (parent.map_or_else(|| format!("sec-{letter}"), |p| format!("{p}-{letter}")), false)
                 };
                 self.close_sections(2);
@@ -342,7 +363,8 @@ impl<'a> Builder<'a> {
 
     fn annex_scope(&self) -> String {
         if self.in_annex {
-            let annex = self.sections.first().map(|&(_, u)| self.out.units[u].key.clone()).unwrap_or_else(|| "annex".into());
+            let annex =
+                self.sections.first().map(|&(_, u)| self.out.units[u].key.clone()).unwrap_or_else(|| "annex".into());
             format!("{annex}/")
         } else {
             String::new()
@@ -386,7 +408,8 @@ impl<'a> Builder<'a> {
         }
         let n = self.next_count("pre");
         let key = format!("{}pre{n}", self.scope);
-        let unit = self.push(UnitKind::Preambular, key, Some(n.to_string()), format!("pre{n}"), text.to_owned(), line, None);
+        let unit =
+            self.push(UnitKind::Preambular, key, Some(n.to_string()), format!("pre{n}"), text.to_owned(), line, None);
         self.last = Some(unit);
         Ok(())
     }
@@ -395,10 +418,10 @@ impl<'a> Builder<'a> {
         if let Some((number, rest)) = paragraph_number(text) {
             return self.numbered(number, rest, line);
         }
-        if let Some((marker, rest)) = sub_paragraph_marker(text) {
-            if self.paragraph.is_some() {
-                return self.sub_paragraph(marker, rest, line);
-            }
+        if let Some((marker, rest)) = sub_paragraph_marker(text)
+            && self.paragraph.is_some()
+        {
+            return self.sub_paragraph(marker, rest, line);
         }
         match self.last {
             Some(unit) if self.continues(unit, blank_before) => self.append(unit, text, line),
@@ -433,14 +456,25 @@ impl<'a> Builder<'a> {
         }
         if number != self.last_number + 1 {
             let message = if number <= self.last_number {
-                format!("paragraph {number} follows paragraph {}: numbering goes back (merged or repeated paragraph?)", self.last_number)
+                format!(
+                    "paragraph {number} follows paragraph {}: numbering goes back (merged or repeated paragraph?)",
+                    self.last_number
+                )
             } else {
-                format!("paragraph {number} follows paragraph {}: paragraph {} is missing", self.last_number, self.last_number + 1)
+                format!(
+                    "paragraph {number} follows paragraph {}: paragraph {} is missing",
+                    self.last_number,
+                    self.last_number + 1
+                )
             };
             return Err(self.error(line.number, message));
         }
         self.last_number = number;
-        let kind = if self.kind == DocumentKind::Decision && !self.in_annex { UnitKind::Operative } else { UnitKind::Numbered };
+        let kind = if self.kind == DocumentKind::Decision && !self.in_annex {
+            UnitKind::Operative
+        } else {
+            UnitKind::Numbered
+        };
         let key = format!("{}p{number}", self.scope);
         let unit = self.push(kind, key, Some(number.to_string()), number.to_string(), rest.to_owned(), line, None);
         self.paragraph = Some(unit);
@@ -455,7 +489,10 @@ impl<'a> Builder<'a> {
         let Some(unit) = self.fresh_section.filter(|&u| self.out.units[u].kind == UnitKind::Section) else {
             return Err(self.error(
                 line.number,
-                format!("paragraph numbering restarts at 1 after paragraph {} without an annex heading", self.last_number),
+                format!(
+                    "paragraph numbering restarts at 1 after paragraph {} without an annex heading",
+                    self.last_number
+                ),
             ));
         };
         self.annexes += 1;
@@ -476,7 +513,11 @@ impl<'a> Builder<'a> {
         let paragraph = self.paragraph.expect("checked by caller");
         let last_letter = self.sub.map(|s| self.out.units[s].number.clone().unwrap_or_default());
         // (i) after (h) is the letter i; (i) after another letter opens a level below it.
-        let follows_letter = |next: &str| last_letter.as_deref().is_some_and(|l| l.len() == 1 && next.len() == 1 && next.as_bytes()[0] == l.as_bytes()[0] + 1);
+        let follows_letter = |next: &str| {
+            last_letter
+                .as_deref()
+                .is_some_and(|l| l.len() == 1 && next.len() == 1 && next.as_bytes()[0] == l.as_bytes()[0] + 1)
+        };
         let as_letter = match marker.kind {
             MarkerKind::Letter => true,
             MarkerKind::Roman => follows_letter(&marker.latin),
@@ -494,7 +535,15 @@ impl<'a> Builder<'a> {
         let parent_unit = &self.out.units[parent];
         let key = format!("{}-{}", parent_unit.key, marker.latin);
         let label = format!("{}({})", parent_unit.label, marker.latin);
-        let unit = self.push(UnitKind::SubParagraph, key, Some(marker.latin.clone()), label, rest.to_owned(), line, Some(parent));
+        let unit = self.push(
+            UnitKind::SubParagraph,
+            key,
+            Some(marker.latin.clone()),
+            label,
+            rest.to_owned(),
+            line,
+            Some(parent),
+        );
         if as_letter {
             self.sub = Some(unit);
         }
@@ -521,12 +570,24 @@ impl<'a> Builder<'a> {
     fn guide_line(&mut self, text: &str, line: &Line, blank_before: bool) -> Result<(), IngestError> {
         if let Some((number, rest)) = paragraph_number(text) {
             let key = format!("{}q{number}", self.scope);
-            let unit = self.push(UnitKind::Question, key, Some(number.to_string()), number.to_string(), rest.to_owned(), line, None);
+            let unit = self.push(
+                UnitKind::Question,
+                key,
+                Some(number.to_string()),
+                number.to_string(),
+                rest.to_owned(),
+                line,
+                None,
+            );
             self.last = Some(unit);
             return Ok(());
         }
         match self.last {
-            Some(unit) if !blank_before && self.out.units[unit].kind == UnitKind::Question && !terminated(&self.out.units[unit].text) => {
+            Some(unit)
+                if !blank_before
+                    && self.out.units[unit].kind == UnitKind::Question
+                    && !terminated(&self.out.units[unit].text) =>
+            {
                 self.append(unit, text, line);
             }
             _ => {
@@ -565,15 +626,26 @@ impl<'a> Builder<'a> {
             match item {
                 TableItem::Group { text, span, calls } => {
                     let n = self.next_count(&format!("{scope}g"));
-                    let unit = self.push_spanned(UnitKind::Section, format!("{scope}g{n}"), Some(n.to_string()), format!("g{n}"), text, span, None, section);
+                    let unit = self.push_spanned(
+                        UnitKind::Section,
+                        format!("{scope}g{n}"),
+                        Some(n.to_string()),
+                        format!("g{n}"),
+                        text,
+                        span,
+                        None,
+                        section,
+                    );
                     self.record_calls(calls, unit);
                     group = Some(unit);
                 }
                 TableItem::Row { code, cells, span, calls } => {
                     let code = code.unwrap_or_else(|| format!("row{}", self.next_count(&format!("{scope}row"))));
                     let key = format!("{scope}act{code}");
-                    let text = cells.iter().map(|c| c.text.as_str()).filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" | ");
-                    let unit = self.push_spanned(UnitKind::TableRow, key, Some(code.clone()), code, text, span, None, group);
+                    let text =
+                        cells.iter().map(|c| c.text.as_str()).filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" | ");
+                    let unit =
+                        self.push_spanned(UnitKind::TableRow, key, Some(code.clone()), code, text, span, None, group);
                     self.out.units[unit].cells = cells;
                     self.record_calls(calls, unit);
                 }
@@ -616,8 +688,20 @@ impl<'a> Builder<'a> {
         self.out.calls.extend(calls.into_iter().map(|m| (m, Some(unit))));
     }
 
-    #[expect(clippy::too_many_arguments, reason = "a unit has this many parts; a struct literal at each call would be longer")]
-    fn push(&mut self, kind: UnitKind, key: String, number: Option<String>, label: String, text: String, line: &Line, parent: Option<usize>) -> usize {
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "a unit has this many parts; a struct literal at each call would be longer"
+    )]
+    fn push(
+        &mut self,
+        kind: UnitKind,
+        key: String,
+        number: Option<String>,
+        label: String,
+        text: String,
+        line: &Line,
+        parent: Option<usize>,
+    ) -> usize {
         let section = self.sections.last().map(|&(_, u)| u);
         let unit = self.push_spanned(kind, key, number, label, text, Span::line(line.number), parent, section);
         self.record_calls(line.calls.clone(), unit);

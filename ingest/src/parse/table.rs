@@ -63,10 +63,10 @@ pub(crate) enum TableItem {
     },
 }
 
-static ROW_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,3})\s*[.\-](?:\s+|\s*\*)").expect("valid"));
+static ROW_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,3})\s*[.\-](?:\s+|\s*\*)").expect("valid"));
 static ROW_CODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,2}(?:\s*-\s*\d{1,2})*)\s*-\s*(ألف|باء|جيم|دال|هاء|هـ|واو|زاي|زي|حاء|طاء|ياء|[A-J])\s*[-.]").expect("valid")
+    Regex::new(r"^(\d{1,2}(?:\s*-\s*\d{1,2})*)\s*-\s*(ألف|باء|جيم|دال|هاء|هـ|واو|زاي|زي|حاء|طاء|ياء|[A-J])\s*[-.]")
+        .expect("valid")
 });
 
 /// The code of a row from its identifying cell: `1. * إعداد` → `1`, `1-1- باء- …` → `1-1-B`.
@@ -145,7 +145,15 @@ impl TableBuffer {
     pub fn build(self) -> (Vec<String>, Vec<TableItem>) {
         let width = self.header.len().max(self.lines.iter().map(|l| l.cells.len()).max().unwrap_or(0));
         let id_column = (0..width)
-            .map(|c| (c, self.lines.iter().filter(|l| !l.group && l.cells.get(c).is_some_and(|s| row_code(s).is_some())).count()))
+            .map(|c| {
+                (
+                    c,
+                    self.lines
+                        .iter()
+                        .filter(|l| !l.group && l.cells.get(c).is_some_and(|s| row_code(s).is_some()))
+                        .count(),
+                )
+            })
             .filter(|&(_, n)| n > 0)
             .max_by_key(|&(c, n)| (n, std::cmp::Reverse(c)))
             .map(|(c, _)| c);
@@ -211,9 +219,18 @@ mod tests {
 
     #[test]
     fn codes() {
-        for (cell, code) in [("1. * إعداد أدوات", Some("1")), ("42. تنظيم", Some("42")), ("1-  إعداد", Some("1")),
-            ("1-1- باء- تيسير", Some("1-1-B")), ("2-1-2-هـ- مواصلة", Some("2-1-2-E")), ("1-2- دال. تحديد", Some("1-2-D")),
-            ("3-2-زي- نشر", Some("3-2-G")), ("1-1 تطوير", None), ("2020-2017", None), ("نص", None)] {
+        for (cell, code) in [
+            ("1. * إعداد أدوات", Some("1")),
+            ("42. تنظيم", Some("42")),
+            ("1-  إعداد", Some("1")),
+            ("1-1- باء- تيسير", Some("1-1-B")),
+            ("2-1-2-هـ- مواصلة", Some("2-1-2-E")),
+            ("1-2- دال. تحديد", Some("1-2-D")),
+            ("3-2-زي- نشر", Some("3-2-G")),
+            ("1-1 تطوير", None),
+            ("2020-2017", None),
+            ("نص", None),
+        ] {
             assert_eq!(row_code(cell).as_deref(), code, "{cell}");
         }
     }
@@ -233,7 +250,9 @@ mod tests {
         let rows: Vec<(Option<&str>, Vec<&str>)> = items
             .iter()
             .map(|item| match item {
-                TableItem::Row { code, cells, .. } => (code.as_deref(), cells.iter().map(|c| c.text.as_str()).collect()),
+                TableItem::Row { code, cells, .. } => {
+                    (code.as_deref(), cells.iter().map(|c| c.text.as_str()).collect())
+                }
                 TableItem::Group { text, .. } => (None, vec![text.as_str()]),
             })
             .collect();
@@ -251,8 +270,18 @@ mod tests {
     #[test]
     fn vertical_tables() {
         let mut table = TableBuffer::default();
-        for (n, text, tab) in [(1, "activity", true), (2, "decision", true), (3, "partners", true), (4, "1- tools", true),
-            (5, "XII/2", true), (6, "SCBD", true), (7, "and BBI", false), (8, "2- desk", true), (9, "XI/2", true), (10, "GEF", true)] {
+        for (n, text, tab) in [
+            (1, "activity", true),
+            (2, "decision", true),
+            (3, "partners", true),
+            (4, "1- tools", true),
+            (5, "XII/2", true),
+            (6, "SCBD", true),
+            (7, "and BBI", false),
+            (8, "2- desk", true),
+            (9, "XI/2", true),
+            (10, "GEF", true),
+        ] {
             table.push_vertical(n, text, tab, vec![]);
         }
         let (headers, items) = table.build();
