@@ -1,1 +1,22 @@
-fn main() {}
+//! `cbdkg`: see `cbdkg --help`.
+
+use clap::Parser;
+use std::process::ExitCode;
+use tracing_subscriber::EnvFilter;
+
+fn main() -> ExitCode {
+    let cli = cbdkg::cli::Cli::parse();
+    // Logs go to stderr: stdout carries results (and `listening on …` for `serve`).
+    let default_level = if matches!(cli.command, cbdkg::cli::Command::Serve { .. }) { "info" } else { "warn" };
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default_level)))
+        .with_writer(std::io::stderr)
+        .init();
+    match cbdkg::cli::run(cli) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -104,3 +104,54 @@ pub enum GraphError {
         source: std::io::Error,
     },
 }
+
+/// The kind of a [`GraphError`], one per variant. Unlike the error it is exhaustive, so that
+/// code mapping errors to HTTP statuses or exit codes handles every kind explicitly and a new
+/// kind is a compile error there rather than a silent default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GraphErrorKind {
+    /// [`GraphError::Missing`].
+    Missing,
+    /// [`GraphError::Locked`].
+    Locked,
+    /// [`GraphError::Storage`].
+    Storage,
+    /// [`GraphError::ReadOnly`].
+    ReadOnly,
+    /// [`GraphError::QuerySyntax`].
+    QuerySyntax,
+    /// [`GraphError::InvalidGraphIri`].
+    InvalidGraphIri,
+    /// [`GraphError::Timeout`].
+    Timeout,
+    /// [`GraphError::Evaluation`].
+    Evaluation,
+    /// [`GraphError::Update`].
+    Update,
+    /// [`GraphError::ForeignQuad`].
+    ForeignQuad,
+    /// [`GraphError::WrongFormat`].
+    WrongFormat,
+    /// [`GraphError::Io`].
+    Io,
+}
+
+impl GraphError {
+    /// The kind of this error.
+    pub fn kind(&self) -> GraphErrorKind {
+        match self {
+            Self::Missing { .. } => GraphErrorKind::Missing,
+            Self::Locked { .. } => GraphErrorKind::Locked,
+            Self::Storage { .. } => GraphErrorKind::Storage,
+            Self::ReadOnly { .. } => GraphErrorKind::ReadOnly,
+            Self::QuerySyntax { .. } => GraphErrorKind::QuerySyntax,
+            Self::InvalidGraphIri { .. } => GraphErrorKind::InvalidGraphIri,
+            Self::Timeout { .. } => GraphErrorKind::Timeout,
+            Self::Evaluation { .. } => GraphErrorKind::Evaluation,
+            Self::Update { .. } => GraphErrorKind::Update,
+            Self::ForeignQuad { .. } => GraphErrorKind::ForeignQuad,
+            Self::WrongFormat { .. } => GraphErrorKind::WrongFormat,
+            Self::Io { .. } => GraphErrorKind::Io,
+        }
+    }
+}

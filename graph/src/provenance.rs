@@ -13,7 +13,8 @@ use cbdkg_ingest::GraphPayload;
 use cbdkg_ontologies::cbdkg;
 use cbdkg_ontologies::standard::{prov, rdf, rdfs, xsd};
 use oxigraph::model::{
-    BlankNode, GraphNameRef, Literal, LiteralRef, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad, Term,
+    BlankNode, GraphNameRef, Literal, LiteralRef, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad,
+    Term,
 };
 
 /// What a named graph records about where it came from.

@@ -7,6 +7,7 @@ use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Term, Triple, Variable};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{CancellationToken, QueryDataset, QueryEvaluationError, QueryResults, SparqlEvaluator};
+use oxigraph::store::StorageError;
 use std::io::Write;
 use std::sync::mpsc;
 use std::time::Duration;
@@ -165,7 +166,7 @@ impl GraphStore {
             .map_err(|e| GraphError::QuerySyntax { message: e.to_string() })?;
         configure_dataset(prepared.dataset_mut(), options)?;
         let _watchdog = Watchdog::start(options.timeout, token.clone())?;
-        let fail = |error| evaluation_error(error, options.timeout);
+        let fail = |error| self.evaluation_error(error, options.timeout);
         let results = prepared.on_store(&self.store).execute().map_err(fail)?;
         let timed_out = || token.is_cancelled();
         match results {
@@ -216,9 +217,13 @@ fn configure_dataset(dataset: &mut QueryDataset, options: &QueryOptions) -> Resu
         }
         return Ok(());
     }
-    let default = options.default_graph_uris.iter().map(|iri| graph_iri(iri).map(GraphName::from)).collect::<Result<_, _>>()?;
-    let named =
-        options.named_graph_uris.iter().map(|iri| graph_iri(iri).map(NamedOrBlankNode::from)).collect::<Result<_, _>>()?;
+    let default =
+        options.default_graph_uris.iter().map(|iri| graph_iri(iri).map(GraphName::from)).collect::<Result<_, _>>()?;
+    let named = options
+        .named_graph_uris
+        .iter()
+        .map(|iri| graph_iri(iri).map(NamedOrBlankNode::from))
+        .collect::<Result<_, _>>()?;
     dataset.set_default_graph(default);
     dataset.set_available_named_graphs(named);
     Ok(())
@@ -228,10 +233,16 @@ fn graph_iri(iri: &str) -> Result<NamedNode, GraphError> {
     NamedNode::new(iri).map_err(|e| GraphError::InvalidGraphIri { iri: iri.to_owned(), message: e.to_string() })
 }
 
-fn evaluation_error(error: QueryEvaluationError, limit: Duration) -> GraphError {
-    match error {
-        QueryEvaluationError::Cancelled => GraphError::Timeout { limit },
-        other => GraphError::Evaluation { message: other.to_string() },
+impl GraphStore {
+    fn evaluation_error(&self, error: QueryEvaluationError, limit: Duration) -> GraphError {
+        match error {
+            QueryEvaluationError::Cancelled => GraphError::Timeout { limit },
+            QueryEvaluationError::Dataset(error) => match error.downcast::<StorageError>() {
+                Ok(source) => self.storage_error("evaluating a query", *source),
+                Err(other) => GraphError::Evaluation { message: other.to_string() },
+            },
+            other => GraphError::Evaluation { message: other.to_string() },
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 //! The on-disk store: opening, loading one named graph per source, listing graphs, updates.
 
-use crate::provenance::{self, GraphInfo};
 use crate::GraphError;
+use crate::provenance::{self, GraphInfo};
 use cbdkg_ingest::GraphPayload;
 use oxigraph::model::{GraphName, GraphNameRef, NamedNodeRef, NamedOrBlankNode};
 use oxigraph::sparql::SparqlEvaluator;
@@ -41,10 +41,7 @@ pub struct GraphStore {
 
 impl std::fmt::Debug for GraphStore {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GraphStore")
-            .field("dir", &self.dir)
-            .field("read_only", &self.read_only)
-            .finish_non_exhaustive()
+        f.debug_struct("GraphStore").field("dir", &self.dir).field("read_only", &self.read_only).finish_non_exhaustive()
     }
 }
 
@@ -69,15 +66,26 @@ impl GraphStore {
 
     /// Opens an existing store read-only, e.g. for `cbdkg sparql` while a server holds it open.
     /// It sees the data as of opening and never creates a store ([`GraphError::Missing`]).
+    /// Meant for short-lived readers: RocksDB does not coordinate them with the writer.
     pub fn open_read_only(data_dir: impl AsRef<Path>) -> Result<Self, GraphError> {
         let dir = data_dir.as_ref().join(Self::SUBDIR);
         if !dir.join("CURRENT").is_file() {
             return Err(GraphError::Missing { dir });
         }
-        match Store::open_read_only(&dir) {
-            Ok(store) => Ok(Self { store, dir, read_only: true }),
-            Err(source) if is_lock_error(&source) => Err(GraphError::Locked { dir, source }),
-            Err(source) => Err(GraphError::Storage { dir, action: "opening the store read-only".into(), source }),
+        let mut attempt = 1;
+        loop {
+            match Store::open_read_only(&dir) {
+                Ok(store) => return Ok(Self { store, dir, read_only: true }),
+                // A writer in another process may delete files (compaction) between our reads
+                // of its manifest and of the files it lists: read again after a short pause.
+                Err(source) if is_missing_file_error(&source) && attempt < READ_ONLY_OPEN_ATTEMPTS => {
+                    std::thread::sleep(std::time::Duration::from_millis(20 * attempt));
+                    attempt += 1;
+                }
+                Err(source) => {
+                    return Err(GraphError::Storage { dir, action: "opening the store read-only".into(), source });
+                }
+            }
         }
     }
 
@@ -176,6 +184,14 @@ impl GraphStore {
     pub(crate) fn storage_error(&self, action: &str, source: StorageError) -> GraphError {
         GraphError::Storage { dir: self.dir.clone(), action: action.to_owned(), source }
     }
+}
+
+/// Attempts at opening a store read-only while a writer may be compacting it.
+const READ_ONLY_OPEN_ATTEMPTS: u64 = 5;
+
+/// RocksDB reports a file listed in its manifest but gone as corruption "No such file".
+fn is_missing_file_error(error: &StorageError) -> bool {
+    error.to_string().contains("No such file")
 }
 
 /// RocksDB reports a held lock as an I/O error on the `LOCK` file.

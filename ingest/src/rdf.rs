@@ -62,11 +62,13 @@ pub struct GraphPayload {
     pub quads: Vec<Quad>,
 }
 
-/// Maps a document to its named graph `{base}graph/{document path}`.
+/// Maps a document to its named graph `{base}graph/{document path}/{language}`: one graph per
+/// source, so the Arabic and English versions of a decision (same IRIs, other `@lang` texts)
+/// are loaded and replaced independently.
 pub fn to_graph(doc: &Document, base: &BaseIri) -> GraphPayload {
     let path = doc.id.path();
     let subject = base.node(&path);
-    let graph = base.node(&format!("graph/{path}"));
+    let graph = base.node(&format!("graph/{path}/{}", doc.language.code()));
     let mut w = QuadWriter { graph: graph.clone(), quads: Vec::new(), lang: doc.language.code() };
     document_quads(doc, base, &subject, &mut w);
     for (position, unit) in doc.units.iter().enumerate() {

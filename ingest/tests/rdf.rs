@@ -29,7 +29,7 @@ fn decision_iris_and_citations() {
     let base = BaseIri::default();
     let p = payload("001_209b8956f71489ae.txt", &base);
     let id = "https://cbdkg.example/id/";
-    assert_eq!(p.graph.as_str(), format!("{id}graph/decision/COP-13-23"));
+    assert_eq!(p.graph.as_str(), format!("{id}graph/decision/COP-13-23/ar"));
     assert_eq!(p.subject.as_str(), format!("{id}decision/COP-13-23"));
     assert_eq!(p.source_iri.as_str(), format!("{id}source/{}", p.source.sha256));
     assert!(p.quads.iter().all(|q| q.graph_name.to_string() == format!("<{}>", p.graph.as_str())));

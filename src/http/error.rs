@@ -1,0 +1,173 @@
+//! The one error type of the HTTP layer, with an explicit status and a stable code per case.
+//!
+//! Bodies are JSON: `{"error": {"code": "query_timeout", "message": "…", "limit_ms": 1500}}`.
+
+use axum::Json;
+use axum::extract::rejection::BytesRejection;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use cbdkg_graph::{GraphError, GraphErrorKind};
+
+/// Why a request failed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ApiError {
+    /// The store failed or refused the operation.
+    #[error(transparent)]
+    Graph(#[from] GraphError),
+    /// The store is not usable (health check).
+    #[error("the graph store is unavailable: {0}")]
+    Unhealthy(GraphError),
+    /// A POST without `query` or `update`.
+    #[error("expected a `query` or an `update` parameter")]
+    MissingOperation,
+    /// Both `query` and `update`.
+    #[error("give either `query` or `update`, not both")]
+    QueryAndUpdate,
+    /// A parameter that may appear once appeared more often.
+    #[error("the parameter `{name}` may be given only once")]
+    RepeatedParameter {
+        /// The parameter.
+        name: &'static str,
+    },
+    /// An update sent with GET.
+    #[error("SPARQL updates must be sent with POST")]
+    UpdateViaGet,
+    /// The request is malformed (encoding, parameters).
+    #[error("invalid request: {message}")]
+    InvalidRequest {
+        /// What is wrong.
+        message: String,
+    },
+    /// A POST body of a type the protocol does not define.
+    #[error(
+        "unsupported Content-Type {content_type:?}: expected application/x-www-form-urlencoded, \
+         application/sparql-query or application/sparql-update"
+    )]
+    UnsupportedMediaType {
+        /// The type sent.
+        content_type: String,
+    },
+    /// No format the client accepts can represent the answer.
+    #[error("cannot represent {answer} in any media type accepted ({accept}); available: {offered}")]
+    NotAcceptable {
+        /// The `Accept` header (or `format` parameter).
+        accept: String,
+        /// "solutions", "a graph".
+        answer: &'static str,
+        /// The media types that could have been served.
+        offered: String,
+    },
+    /// Updates are disabled: no admin token is configured.
+    #[error("this endpoint is read-only: SPARQL updates are disabled")]
+    UpdatesDisabled,
+    /// An update without the right admin bearer token.
+    #[error("SPARQL updates need the admin bearer token (Authorization: Bearer …)")]
+    InvalidToken,
+    /// The request body is over the limit.
+    #[error("the request body is larger than the limit of {limit} bytes")]
+    PayloadTooLarge {
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// A worker task failed (a bug).
+    #[error("internal error: {message}")]
+    Internal {
+        /// What failed.
+        message: String,
+    },
+}
+
+impl ApiError {
+    /// Classifies a body that could not be read.
+    pub fn from_body(rejection: BytesRejection, limit: usize) -> Self {
+        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            Self::PayloadTooLarge { limit }
+        } else {
+            Self::InvalidRequest { message: rejection.body_text() }
+        }
+    }
+
+    /// The HTTP status.
+    pub fn status(&self) -> StatusCode {
+        match self {
+            Self::Graph(error) => graph_status(error.kind()),
+            Self::Unhealthy(_) => StatusCode::SERVICE_UNAVAILABLE,
+            Self::MissingOperation
+            | Self::QueryAndUpdate
+            | Self::RepeatedParameter { .. }
+            | Self::UpdateViaGet
+            | Self::InvalidRequest { .. } => StatusCode::BAD_REQUEST,
+            Self::UnsupportedMediaType { .. } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Self::NotAcceptable { .. } => StatusCode::NOT_ACCEPTABLE,
+            Self::UpdatesDisabled | Self::InvalidToken => StatusCode::FORBIDDEN,
+            Self::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::Internal { .. } => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// A stable machine-readable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Graph(error) => graph_code(error.kind()),
+            Self::Unhealthy(_) => "store_unavailable",
+            Self::MissingOperation => "missing_operation",
+            Self::QueryAndUpdate => "query_and_update",
+            Self::RepeatedParameter { .. } => "repeated_parameter",
+            Self::UpdateViaGet => "update_via_get",
+            Self::InvalidRequest { .. } => "invalid_request",
+            Self::UnsupportedMediaType { .. } => "unsupported_media_type",
+            Self::NotAcceptable { .. } => "not_acceptable",
+            Self::UpdatesDisabled => "updates_disabled",
+            Self::InvalidToken => "invalid_token",
+            Self::PayloadTooLarge { .. } => "payload_too_large",
+            Self::Internal { .. } => "internal",
+        }
+    }
+}
+
+/// Status of each kind of store error. A query that runs out of time is 503: the service
+/// could not answer it within its limit, and the body names the limit.
+fn graph_status(kind: GraphErrorKind) -> StatusCode {
+    match kind {
+        GraphErrorKind::QuerySyntax | GraphErrorKind::InvalidGraphIri => StatusCode::BAD_REQUEST,
+        // Unsupported functions or SERVICE calls, updates on missing graphs: the request's fault.
+        GraphErrorKind::Evaluation | GraphErrorKind::Update => StatusCode::BAD_REQUEST,
+        GraphErrorKind::ReadOnly => StatusCode::FORBIDDEN,
+        GraphErrorKind::Timeout | GraphErrorKind::Missing | GraphErrorKind::Locked => StatusCode::SERVICE_UNAVAILABLE,
+        GraphErrorKind::Storage | GraphErrorKind::ForeignQuad | GraphErrorKind::WrongFormat | GraphErrorKind::Io => {
+            StatusCode::INTERNAL_SERVER_ERROR
+        }
+    }
+}
+
+fn graph_code(kind: GraphErrorKind) -> &'static str {
+    match kind {
+        GraphErrorKind::QuerySyntax => "query_syntax",
+        GraphErrorKind::InvalidGraphIri => "invalid_graph_iri",
+        GraphErrorKind::Evaluation => "query_evaluation",
+        GraphErrorKind::Update => "update_failed",
+        GraphErrorKind::ReadOnly => "read_only",
+        GraphErrorKind::Timeout => "query_timeout",
+        GraphErrorKind::Missing => "store_missing",
+        GraphErrorKind::Locked => "store_locked",
+        GraphErrorKind::Storage => "storage",
+        GraphErrorKind::ForeignQuad => "invalid_payload",
+        GraphErrorKind::WrongFormat => "wrong_format",
+        GraphErrorKind::Io => "io",
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let status = self.status();
+        if status.is_server_error() {
+            tracing::error!(target: "http::error", code = self.code(), "{self}");
+        }
+        let mut error = serde_json::json!({ "code": self.code(), "message": self.to_string() });
+        if let Self::Graph(GraphError::Timeout { limit }) = &self {
+            error["limit_ms"] = serde_json::json!(limit.as_millis() as u64);
+        }
+        (status, Json(serde_json::json!({ "error": error }))).into_response()
+    }
+}

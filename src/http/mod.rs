@@ -1,0 +1,73 @@
+//! The HTTP interface: [`router`] builds the whole application from its state; `cbdkg serve`
+//! binds it to a socket, tests call it with `tower::ServiceExt::oneshot`.
+
+pub mod error;
+pub mod negotiate;
+mod service_description;
+pub mod sparql;
+
+use crate::settings::{ServerSettings, Settings};
+use axum::Json;
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{HeaderName, HeaderValue, Method, header};
+use axum::routing::get;
+use cbdkg_graph::GraphStore;
+use error::ApiError;
+use std::sync::Arc;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::trace::TraceLayer;
+
+/// What every handler shares: the store and the settings.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    /// The graph store, opened for writing (updates need it).
+    pub graph: GraphStore,
+    /// The validated settings.
+    pub settings: Arc<Settings>,
+}
+
+/// The application: `/sparql`, `/healthz`, with CORS and the request body limit.
+pub fn router(state: AppState) -> Router {
+    let server = &state.settings.server;
+    Router::new()
+        .route("/sparql", get(sparql::get).post(sparql::post))
+        .route("/healthz", get(health))
+        .layer(DefaultBodyLimit::max(server.max_request_bytes))
+        .layer(cors(server))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+fn cors(server: &ServerSettings) -> CorsLayer {
+    let origins = &server.cors_allowed_origins;
+    let allow_origin = if origins.iter().any(|o| o == "*") {
+        AllowOrigin::any()
+    } else {
+        // Validated at start: every entry is a plain origin.
+        AllowOrigin::list(origins.iter().filter_map(|o| HeaderValue::from_str(o).ok()))
+    };
+    CorsLayer::new()
+        .allow_origin(allow_origin)
+        .allow_methods([Method::GET, Method::POST, Method::OPTIONS])
+        .allow_headers([header::ACCEPT, header::CONTENT_TYPE, header::AUTHORIZATION])
+        .expose_headers([HeaderName::from_static("cbdkg-row-cap"), HeaderName::from_static("cbdkg-truncated")])
+}
+
+/// `GET /healthz`: 200 with the store's status, 503 if the store cannot be read.
+async fn health(State(state): State<AppState>) -> Result<Json<serde_json::Value>, ApiError> {
+    let graph = state.graph.clone();
+    let status = tokio::task::spawn_blocking(move || graph.status())
+        .await
+        .map_err(|e| ApiError::Internal { message: format!("health task failed: {e}") })?
+        .map_err(ApiError::Unhealthy)?;
+    Ok(Json(serde_json::json!({
+        "status": "ok",
+        "version": env!("CARGO_PKG_VERSION"),
+        "store": {
+            "dir": status.dir.display().to_string(),
+            "read_only": status.read_only,
+            "graphs": status.graphs,
+        },
+    })))
+}

@@ -1,0 +1,10 @@
+//! The `cbdkg` binary as a library: command line, settings, ingestion pipeline and the HTTP
+//! interface. `main.rs` only parses arguments and calls [`cli::run`]; tests and benchmarks use
+//! the same modules (notably [`http::router`]).
+
+pub mod cli;
+pub mod http;
+pub mod ingest;
+pub mod serve;
+pub mod settings;
+pub mod table;

@@ -1,0 +1,62 @@
+//! `cbdkg serve`: binds the router to a socket and runs until SIGINT or SIGTERM.
+
+use crate::http::{AppState, router};
+use crate::settings::Settings;
+use anyhow::Context;
+use cbdkg_graph::GraphStore;
+use std::io::Write;
+use std::sync::Arc;
+
+/// Opens the store, listens, prints `listening on http://ADDR` (the one line on stdout,
+/// which scripts and tests wait for), and serves until a shutdown signal; requests in flight
+/// are finished first.
+pub async fn serve(settings: Settings) -> anyhow::Result<()> {
+    let graph = GraphStore::open(&settings.data_dir)?;
+    match graph.status() {
+        Ok(status) if status.graphs == 0 => {
+            tracing::warn!(target: "server", dir = %status.dir.display(), "the graph store is empty: run `cbdkg ingest` first");
+        }
+        Ok(_) => {}
+        Err(e) => return Err(e.into()),
+    }
+    let listener = tokio::net::TcpListener::bind(settings.server.addr)
+        .await
+        .with_context(|| format!("cannot listen on {}", settings.server.addr))?;
+    let addr = listener.local_addr().context("cannot read the bound address")?;
+    let state = AppState { graph, settings: Arc::new(settings) };
+    {
+        let mut stdout = std::io::stdout().lock();
+        writeln!(stdout, "listening on http://{addr}")?;
+        stdout.flush()?;
+    }
+    tracing::info!(target: "server", %addr, "listening");
+    axum::serve(listener, router(state)).with_graceful_shutdown(shutdown_signal()).await.context("server failed")?;
+    tracing::info!(target: "server", "stopped");
+    Ok(())
+}
+
+/// Resolves on SIGINT (Ctrl-C) or SIGTERM.
+async fn shutdown_signal() {
+    let interrupt = async {
+        if let Err(e) = tokio::signal::ctrl_c().await {
+            tracing::error!(target: "server", "cannot listen for Ctrl-C: {e}");
+            std::future::pending::<()>().await;
+        }
+    };
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(e) => {
+                tracing::error!(target: "server", "cannot listen for SIGTERM: {e}");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+    tracing::info!(target: "server", "shutting down");
+}

@@ -1,0 +1,156 @@
+//! Query answers as aligned text tables, for people at a terminal.
+
+use cbdkg_graph::QueryAnswer;
+use cbdkg_graph::model::Term;
+use cbdkg_graph::model::vocab::xsd;
+use cbdkg_ontologies::standard::{dcterms, prov, rdf, rdfs, skos};
+use unicode_width::UnicodeWidthStr;
+
+/// Widest a cell is shown; longer values are cut with `…`.
+pub const MAX_CELL_WIDTH: usize = 80;
+
+/// Renders solutions as a table, a boolean as `true`/`false`; graphs are not tables (`None`).
+pub fn render(answer: &QueryAnswer) -> Option<String> {
+    match answer {
+        QueryAnswer::Boolean(value) => Some(format!("{value}\n")),
+        QueryAnswer::Solutions { variables, rows, truncated } => {
+            let header: Vec<String> = variables.iter().map(|v| v.to_string()).collect();
+            let cells: Vec<Vec<String>> = rows
+                .iter()
+                .map(|row| row.iter().map(|t| t.as_ref().map_or_else(String::new, |t| cut(&display(t)))).collect())
+                .collect();
+            let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
+            for row in &cells {
+                for (width, cell) in widths.iter_mut().zip(row) {
+                    *width = (*width).max(cell.width());
+                }
+            }
+            let mut out = String::new();
+            push_row(&mut out, &header, &widths);
+            let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
+            push_row(&mut out, &rule, &widths);
+            for row in &cells {
+                push_row(&mut out, row, &widths);
+            }
+            let plural = if rows.len() == 1 { "" } else { "s" };
+            let cut_note = if *truncated { ", cut at the row cap" } else { "" };
+            out.push_str(&format!("({} row{plural}{cut_note})\n", rows.len()));
+            Some(out)
+        }
+        QueryAnswer::Graph { .. } => None,
+    }
+}
+
+fn push_row(out: &mut String, cells: &[String], widths: &[usize]) {
+    let padded: Vec<String> =
+        cells.iter().zip(widths).map(|(cell, width)| format!("{cell}{}", " ".repeat(width - cell.width()))).collect();
+    out.push_str(padded.join("  ").trim_end());
+    out.push('\n');
+}
+
+/// A term as people read it: prefixed names for known vocabularies, plain strings without
+/// quotes, language tags after `@`, numbers bare.
+pub fn display(term: &Term) -> String {
+    match term {
+        Term::NamedNode(node) => compact(node.as_str()),
+        Term::BlankNode(node) => node.to_string(),
+        Term::Literal(literal) => {
+            let value = literal.value().replace(['\n', '\r', '\t'], " ");
+            if let Some(language) = literal.language() {
+                format!("{value}@{language}")
+            } else {
+                let datatype = literal.datatype();
+                if [xsd::STRING, xsd::INTEGER, xsd::DECIMAL, xsd::DOUBLE, xsd::BOOLEAN].contains(&datatype) {
+                    value
+                } else {
+                    format!("\"{value}\"^^{}", compact(datatype.as_str()))
+                }
+            }
+        }
+        #[expect(unreachable_patterns, reason = "Term has more variants when RDF 1.2 is enabled")]
+        other => other.to_string(),
+    }
+}
+
+fn compact(iri: &str) -> String {
+    let namespaces = [
+        ("cbdkg:", cbdkg_ontologies::ONTOLOGY_NS),
+        ("vocab:", cbdkg_ontologies::VOCAB_NS),
+        ("rdf:", namespace(rdf::TYPE)),
+        ("rdfs:", namespace(rdfs::LABEL)),
+        ("xsd:", "http://www.w3.org/2001/XMLSchema#"),
+        ("skos:", namespace(skos::CONCEPT)),
+        ("dcterms:", namespace(dcterms::TITLE)),
+        ("prov:", namespace(prov::ENTITY)),
+        ("owl:", "http://www.w3.org/2002/07/owl#"),
+    ];
+    for (prefix, namespace) in namespaces {
+        if let Some(local) = iri.strip_prefix(namespace)
+            && !local.is_empty()
+            && !local.contains(['/', '#'])
+        {
+            return format!("{prefix}{local}");
+        }
+    }
+    format!("<{iri}>")
+}
+
+fn namespace(term: &str) -> &str {
+    let end = term.rfind(['#', '/']).map_or(term.len(), |i| i + 1);
+    &term[..end]
+}
+
+fn cut(text: &str) -> String {
+    if text.width() <= MAX_CELL_WIDTH {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.width() + 1 >= MAX_CELL_WIDTH {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cbdkg_graph::model::{BlankNode, Literal, NamedNode, Variable};
+
+    fn check(term: Term, expected: &str) {
+        assert_eq!(display(&term), expected);
+    }
+
+    #[test]
+    fn terms() {
+        let iri = |s: &str| Term::from(NamedNode::new(s).unwrap());
+        check(iri("https://cbdkg.example/ontology#Decision"), "cbdkg:Decision");
+        check(iri("http://www.w3.org/2004/02/skos/core#prefLabel"), "skos:prefLabel");
+        check(iri("https://cbdkg.example/id/decision/COP-13-23"), "<https://cbdkg.example/id/decision/COP-13-23>");
+        check(Literal::from("plain\ntext").into(), "plain text");
+        check(Literal::new_language_tagged_literal("المقرر", "ar").unwrap().into(), "المقرر@ar");
+        check(Literal::from(42).into(), "42");
+        check(Literal::new_typed_literal("2016-12-17", xsd::DATE).into(), "\"2016-12-17\"^^xsd:date");
+        check(BlankNode::new("b0").unwrap().into(), "_:b0");
+    }
+
+    #[test]
+    fn tables_align_and_note_the_row_cap() {
+        let answer = QueryAnswer::Solutions {
+            variables: vec![Variable::new("doc").unwrap(), Variable::new("n").unwrap()],
+            rows: vec![
+                vec![Some(Literal::from("XIII/23").into()), Some(Literal::from(7).into())],
+                vec![Some(Literal::from("CP-11/4").into()), None],
+            ],
+            truncated: true,
+        };
+        let expected = "?doc     ?n\n───────  ──\nXIII/23  7\nCP-11/4\n(2 rows, cut at the row cap)\n";
+        assert_eq!(render(&answer).unwrap(), expected);
+        assert_eq!(render(&QueryAnswer::Boolean(false)).unwrap(), "false\n");
+        let long = "x".repeat(200);
+        assert_eq!(cut(&long).chars().count(), MAX_CELL_WIDTH);
+    }
+}
