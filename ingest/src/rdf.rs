@@ -5,6 +5,7 @@ use crate::{Document, IngestError, PARSER_VERSION, SourceFile};
 use cbdkg_ontologies::standard::{dcterms, rdf, xsd};
 use cbdkg_ontologies::{cbdkg, schemes};
 use oxrdf::{Literal, NamedNode, Quad, Term};
+use std::collections::HashSet;
 
 /// The base IRI of instance data, ending with `/` (default `https://cbdkg.example/id/`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,7 +70,7 @@ pub fn to_graph(doc: &Document, base: &BaseIri) -> GraphPayload {
     let path = doc.id.path();
     let subject = base.node(&path);
     let graph = base.node(&format!("graph/{path}/{}", doc.language.code()));
-    let mut w = QuadWriter { graph: graph.clone(), quads: Vec::new(), lang: doc.language.code() };
+    let mut w = QuadWriter { graph: graph.clone(), quads: Vec::new(), seen: HashSet::new(), lang: doc.language.code() };
     document_quads(doc, base, &subject, &mut w);
     for (position, unit) in doc.units.iter().enumerate() {
         unit_quads(doc, base, &subject, position, unit, &mut w);
@@ -283,16 +284,21 @@ fn reference_quads(base: &BaseIri, document: &NamedNode, from: &NamedNode, refs:
     }
 }
 
-/// Collects quads of one named graph.
+/// Collects the quads of one named graph, each once (a graph is a set: a cited decision's
+/// symbol is stated once however many paragraphs cite it).
 struct QuadWriter {
     graph: NamedNode,
     quads: Vec<Quad>,
+    seen: HashSet<Quad>,
     lang: &'static str,
 }
 
 impl QuadWriter {
     fn push(&mut self, s: &NamedNode, p: &str, o: impl Into<Term>) {
-        self.quads.push(Quad::new(s.clone(), NamedNode::new_unchecked(p), o, self.graph.clone()));
+        let quad = Quad::new(s.clone(), NamedNode::new_unchecked(p), o, self.graph.clone());
+        if self.seen.insert(quad.clone()) {
+            self.quads.push(quad);
+        }
     }
     fn node(&mut self, s: &NamedNode, p: &str, o: &NamedNode) {
         self.push(s, p, o.clone());
