@@ -3,7 +3,8 @@
 //!
 //! `cargo bench --bench endpoint` (release). Input: the vocabularies and `data/corpus`,
 //! ingested into a temporary store by the same code as `cbdkg ingest`. Environment:
-//! `CBDKG_BENCH_RUNS` (default 50) timed runs per query and side, after 5 warm-up runs;
+//! `CBDKG_BENCH_RUNS` (default 200) timed runs per query and side, interleaved, after 5 warm-up
+//! runs;
 //! `CBDKG_BENCH_CORPUS` (default `data/corpus`).
 
 use cbdkg::http::{AppState, router};
@@ -46,7 +47,7 @@ const QUERIES: &[(&str, &str, &str)] = &[
 
 fn main() {
     // `cargo bench` passes `--bench`; there are no other options.
-    let runs: usize = std::env::var("CBDKG_BENCH_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(50);
+    let runs: usize = std::env::var("CBDKG_BENCH_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(200);
     let corpus = PathBuf::from(std::env::var("CBDKG_BENCH_CORPUS").unwrap_or_else(|_| "data/corpus".to_owned()));
     let dir = tempfile::tempdir().expect("temporary directory");
     let store = GraphStore::open(dir.path()).expect("open store");
@@ -71,7 +72,7 @@ fn main() {
     let app = router(AppState { graph: store.clone(), settings });
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let server = runtime.spawn(async move {
-        axum::serve(listener, app)
+        axum::serve(cbdkg::serve::tuned(listener), app)
             .with_graceful_shutdown(async {
                 stopped.await.ok();
             })
@@ -88,6 +89,7 @@ fn main() {
         "{:<22} {:>7} {:>9} {:>12} {:>12} {:>8} {:>12}",
         "query", "rows", "bytes", "direct ms", "http ms", "http/dir", "overhead ms"
     );
+    let (mut total_direct, mut total_http) = (Duration::ZERO, Duration::ZERO);
     for (name, query, accept) in QUERIES {
         let direct = || {
             let answer = store.query(query, &options).expect("query");
@@ -100,14 +102,22 @@ fn main() {
             direct();
             http(&mut client);
         }
-        let direct_times = time_runs(runs, || {
-            direct();
-        });
-        let http_times = time_runs(runs, || {
-            let body = http(&mut client);
-            assert!(body.len() >= bytes.saturating_sub(64), "{name}: HTTP body shorter than direct output");
-        });
+        // Interleaved (direct, HTTP, direct, HTTP, …) so that drift in the machine's load
+        // falls on both sides alike.
+        let mut direct_times = Vec::with_capacity(runs);
+        let mut http_times = Vec::with_capacity(runs);
+        for _ in 0..runs.max(1) {
+            direct_times.push(time(|| {
+                direct();
+            }));
+            http_times.push(time(|| {
+                let body = http(&mut client);
+                assert!(body.len() >= bytes.saturating_sub(64), "{name}: HTTP body shorter than direct output");
+            }));
+        }
         let (a, b) = (median(direct_times), median(http_times));
+        total_direct += a;
+        total_http += b;
         println!(
             "{name:<22} {rows:>7} {bytes:>9} {:>12.3} {:>12.3} {:>8.2} {:>12.3}",
             ms(a),
@@ -116,6 +126,16 @@ fn main() {
             ms(b) - ms(a),
         );
     }
+    println!(
+        "{:<22} {:>7} {:>9} {:>12.3} {:>12.3} {:>8.2} {:>12.3}",
+        "all five (sum)",
+        "",
+        "",
+        ms(total_direct),
+        ms(total_http),
+        total_http.as_secs_f64() / total_direct.as_secs_f64().max(1e-9),
+        ms(total_http) - ms(total_direct),
+    );
     drop(client);
     stop.send(()).ok();
     runtime.block_on(server).expect("server task").expect("server");
@@ -137,14 +157,10 @@ fn answer_len(answer: &QueryAnswer) -> usize {
     }
 }
 
-fn time_runs(runs: usize, mut run: impl FnMut()) -> Vec<Duration> {
-    (0..runs.max(1))
-        .map(|_| {
-            let started = Instant::now();
-            run();
-            started.elapsed()
-        })
-        .collect()
+fn time(run: impl FnOnce()) -> Duration {
+    let started = Instant::now();
+    run();
+    started.elapsed()
 }
 
 fn median(mut times: Vec<Duration>) -> Duration {
