@@ -32,7 +32,10 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
         stdout.flush()?;
     }
     tracing::info!(target: "server", %addr, "listening");
-    axum::serve(tuned(listener), router(state)).with_graceful_shutdown(shutdown_signal()).await.context("server failed")?;
+    axum::serve(tuned(listener), router(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .context("server failed")?;
     tracing::info!(target: "server", "stopped");
     Ok(())
 }
@@ -75,7 +78,8 @@ pub fn tuned(listener: TcpListener) -> TapIo<TcpListener, fn(&mut TcpStream)> {
 }
 
 fn tune(tcp: &mut TcpStream) {
-    let result = tcp.set_nodelay(true).and_then(|()| socket2::SockRef::from(&*tcp).set_send_buffer_size(SEND_BUFFER_BYTES));
+    let result =
+        tcp.set_nodelay(true).and_then(|()| socket2::SockRef::from(&*tcp).set_send_buffer_size(SEND_BUFFER_BYTES));
     if let Err(error) = result {
         tracing::warn!(target: "server", %error, "cannot tune the connection's socket");
     }
