@@ -308,7 +308,7 @@ impl<'a> Builder<'a> {
                 self.in_annex = true;
                 self.mode = Mode::Body;
                 let label = key.replace('-', " ");
-                let unit = self.push(UnitKind::Annex, key, None, label, String::new(), line, None);
+                let unit = self.push(UnitKind::Annex, key, None, label, String::new(), line);
                 self.sections.push((0, unit));
                 self.awaiting_title = Some(unit);
                 self.fresh_section = None;
@@ -373,7 +373,7 @@ impl<'a> Builder<'a> {
 
     fn section(&mut self, level: u8, key: String, number: String, title: String, line: &Line) {
         let label = number.clone();
-        let unit = self.push(UnitKind::Section, key, Some(number), label, title.clone(), line, None);
+        let unit = self.push(UnitKind::Section, key, Some(number), label, title.clone(), line);
         self.sections.push((level, unit));
         if title.is_empty() {
             self.awaiting_title = Some(unit);
@@ -408,8 +408,7 @@ impl<'a> Builder<'a> {
         }
         let n = self.next_count("pre");
         let key = format!("{}pre{n}", self.scope);
-        let unit =
-            self.push(UnitKind::Preambular, key, Some(n.to_string()), format!("pre{n}"), text.to_owned(), line, None);
+        let unit = self.push(UnitKind::Preambular, key, Some(n.to_string()), format!("pre{n}"), text.to_owned(), line);
         self.last = Some(unit);
         Ok(())
     }
@@ -443,7 +442,7 @@ impl<'a> Builder<'a> {
     fn text_unit(&mut self, text: &str, line: &Line) {
         let n = self.next_count("t");
         let key = format!("{}t{n}", self.scope);
-        let unit = self.push(UnitKind::Text, key, None, format!("t{n}"), text.to_owned(), line, None);
+        let unit = self.push(UnitKind::Text, key, None, format!("t{n}"), text.to_owned(), line);
         self.last = if self.in_annex { None } else { Some(unit) };
     }
 
@@ -476,7 +475,7 @@ impl<'a> Builder<'a> {
             UnitKind::Numbered
         };
         let key = format!("{}p{number}", self.scope);
-        let unit = self.push(kind, key, Some(number.to_string()), number.to_string(), rest.to_owned(), line, None);
+        let unit = self.push(kind, key, Some(number.to_string()), number.to_string(), rest.to_owned(), line);
         self.paragraph = Some(unit);
         self.sub = None;
         self.last = Some(unit);
@@ -535,15 +534,8 @@ impl<'a> Builder<'a> {
         let parent_unit = &self.out.units[parent];
         let key = format!("{}-{}", parent_unit.key, marker.latin);
         let label = format!("{}({})", parent_unit.label, marker.latin);
-        let unit = self.push(
-            UnitKind::SubParagraph,
-            key,
-            Some(marker.latin.clone()),
-            label,
-            rest.to_owned(),
-            line,
-            Some(parent),
-        );
+        let unit = self.push(UnitKind::SubParagraph, key, Some(marker.latin.clone()), label, rest.to_owned(), line);
+        self.out.units[unit].parent = Some(parent);
         if as_letter {
             self.sub = Some(unit);
         }
@@ -570,15 +562,8 @@ impl<'a> Builder<'a> {
     fn guide_line(&mut self, text: &str, line: &Line, blank_before: bool) -> Result<(), IngestError> {
         if let Some((number, rest)) = paragraph_number(text) {
             let key = format!("{}q{number}", self.scope);
-            let unit = self.push(
-                UnitKind::Question,
-                key,
-                Some(number.to_string()),
-                number.to_string(),
-                rest.to_owned(),
-                line,
-                None,
-            );
+            let unit =
+                self.push(UnitKind::Question, key, Some(number.to_string()), number.to_string(), rest.to_owned(), line);
             self.last = Some(unit);
             return Ok(());
         }
@@ -593,7 +578,7 @@ impl<'a> Builder<'a> {
             _ => {
                 let n = self.next_count("t");
                 let key = format!("{}t{n}", self.scope);
-                let unit = self.push(UnitKind::Text, key, None, format!("t{n}"), text.to_owned(), line, None);
+                let unit = self.push(UnitKind::Text, key, None, format!("t{n}"), text.to_owned(), line);
                 self.last = Some(unit);
             }
         }
@@ -626,16 +611,16 @@ impl<'a> Builder<'a> {
             match item {
                 TableItem::Group { text, span, calls } => {
                     let n = self.next_count(&format!("{scope}g"));
-                    let unit = self.push_spanned(
+                    let mut heading = new_unit(
                         UnitKind::Section,
                         format!("{scope}g{n}"),
                         Some(n.to_string()),
                         format!("g{n}"),
                         text,
                         span,
-                        None,
-                        section,
                     );
+                    heading.section = section;
+                    let unit = self.add(heading);
                     self.record_calls(calls, unit);
                     group = Some(unit);
                 }
@@ -644,9 +629,10 @@ impl<'a> Builder<'a> {
                     let key = format!("{scope}act{code}");
                     let text =
                         cells.iter().map(|c| c.text.as_str()).filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" | ");
-                    let unit =
-                        self.push_spanned(UnitKind::TableRow, key, Some(code.clone()), code, text, span, None, group);
-                    self.out.units[unit].cells = cells;
+                    let mut row = new_unit(UnitKind::TableRow, key, Some(code.clone()), code, text, span);
+                    row.section = group;
+                    row.cells = cells;
+                    let unit = self.add(row);
                     self.record_calls(calls, unit);
                 }
             }
@@ -688,10 +674,8 @@ impl<'a> Builder<'a> {
         self.out.calls.extend(calls.into_iter().map(|m| (m, Some(unit))));
     }
 
-    #[expect(
-        clippy::too_many_arguments,
-        reason = "a unit has this many parts; a struct literal at each call would be longer"
-    )]
+    /// Adds a unit read from `line`, in the innermost open section; footnote calls on the line
+    /// are the unit's.
     fn push(
         &mut self,
         kind: UnitKind,
@@ -700,41 +684,36 @@ impl<'a> Builder<'a> {
         label: String,
         text: String,
         line: &Line,
-        parent: Option<usize>,
     ) -> usize {
-        let section = self.sections.last().map(|&(_, u)| u);
-        let unit = self.push_spanned(kind, key, number, label, text, Span::line(line.number), parent, section);
-        self.record_calls(line.calls.clone(), unit);
-        unit
+        let mut unit = new_unit(kind, key, number, label, text, Span::line(line.number));
+        unit.section = self.sections.last().map(|&(_, u)| u);
+        let index = self.add(unit);
+        self.record_calls(line.calls.clone(), index);
+        index
     }
 
-    #[expect(clippy::too_many_arguments, reason = "see push")]
-    fn push_spanned(
-        &mut self,
-        kind: UnitKind,
-        key: String,
-        number: Option<String>,
-        label: String,
-        text: String,
-        span: Span,
-        parent: Option<usize>,
-        section: Option<usize>,
-    ) -> usize {
-        let key = self.unique_key(key);
-        self.out.units.push(Unit {
-            key,
-            kind,
-            number,
-            label,
-            text,
-            span,
-            parent,
-            section,
-            footnotes: Vec::new(),
-            references: Vec::new(),
-            cells: Vec::new(),
-        });
+    /// Adds a unit, making its key unique within the document.
+    fn add(&mut self, mut unit: Unit) -> usize {
+        unit.key = self.unique_key(unit.key);
+        self.out.units.push(unit);
         self.out.units.len() - 1
+    }
+}
+
+/// A unit outside any section, with no parent, footnotes, references or cells yet.
+fn new_unit(kind: UnitKind, key: String, number: Option<String>, label: String, text: String, span: Span) -> Unit {
+    Unit {
+        key,
+        kind,
+        number,
+        label,
+        text,
+        span,
+        parent: None,
+        section: None,
+        footnotes: Vec::new(),
+        references: Vec::new(),
+        cells: Vec::new(),
     }
 }
 
