@@ -84,6 +84,18 @@ fn lost_or_repeated_paragraphs() {
 }
 
 #[test]
+fn numbering_restarts_only_at_an_annex_heading() {
+    // Paragraphs 1-2 under a section, then a restart: not an annex, an error.
+    let note = "Distr.: General\n\nCBD/SBI/9/1\n\nOnline learning\n\nNote by the Executive Secretary\n\n\
+                I. INTRODUCTION\n\n1. First paragraph.\n\n2. Second paragraph.\n\n1. A restart.\n";
+    check(
+        "restart.txt",
+        note.as_bytes(),
+        ":15: paragraph numbering restarts at 1 after paragraph 2 without an annex heading",
+    );
+}
+
+#[test]
 fn unknown_layouts() {
     check(
         "letter.txt",

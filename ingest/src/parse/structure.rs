@@ -73,7 +73,6 @@ static GROUP: LazyLock<Regex> = LazyLock::new(|| {
 });
 static TOPIC: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:الموضوع|(?i:topic|thème|sujet))\s+(?P<n>\d+|\p{L}+)\s*:\s*(?P<title>.*)$"));
-static PREAMBLE_END: &[char] = &['،', ',', '؛', ';', ':', '.'];
 
 fn terminated(text: &str) -> bool {
     text.trim_end().ends_with(['.', '؛', ';', ':', '،', ',', '?', '؟', '!'])
@@ -399,7 +398,7 @@ impl<'a> Builder<'a> {
     fn preamble_line(&mut self, text: &str, line: &Line, blank_before: bool) -> Result<(), IngestError> {
         let continues = self.last.is_some_and(|u| {
             let t = &self.out.units[u].text;
-            !blank_before && !t.trim_end().ends_with(PREAMBLE_END)
+            !blank_before && !terminated(t)
         });
         if continues {
             let unit = self.last.expect("checked");
@@ -479,6 +478,7 @@ impl<'a> Builder<'a> {
         self.paragraph = Some(unit);
         self.sub = None;
         self.last = Some(unit);
+        self.fresh_section = None;
         Ok(())
     }
 
