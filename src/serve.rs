@@ -26,6 +26,9 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
         .with_context(|| format!("cannot listen on {}", settings.server.addr))?;
     let addr = listener.local_addr().context("cannot read the bound address")?;
     let state = AppState { graph, settings: Arc::new(settings) };
+    // Signal handlers are installed before the address is announced: a SIGTERM sent as soon
+    // as the line appears must stop the server gracefully, not kill it.
+    let shutdown = shutdown_signal()?;
     {
         let mut stdout = std::io::stdout().lock();
         writeln!(stdout, "listening on http://{addr}")?;
@@ -33,37 +36,25 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
     }
     tracing::info!(target: "server", %addr, "listening");
     axum::serve(tuned(listener), router(state))
-        .with_graceful_shutdown(shutdown_signal())
+        .with_graceful_shutdown(shutdown)
         .await
         .context("server failed")?;
     tracing::info!(target: "server", "stopped");
     Ok(())
 }
 
-/// Resolves on SIGINT (Ctrl-C) or SIGTERM.
-async fn shutdown_signal() {
-    let interrupt = async {
-        if let Err(e) = tokio::signal::ctrl_c().await {
-            tracing::error!(target: "server", "cannot listen for Ctrl-C: {e}");
-            std::future::pending::<()>().await;
+/// Installs the SIGINT and SIGTERM handlers now and returns a future that resolves on either.
+fn shutdown_signal() -> anyhow::Result<impl Future<Output = ()>> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let mut interrupt = signal(SignalKind::interrupt()).context("cannot listen for SIGINT")?;
+    let mut terminate = signal(SignalKind::terminate()).context("cannot listen for SIGTERM")?;
+    Ok(async move {
+        tokio::select! {
+            _ = interrupt.recv() => {},
+            _ = terminate.recv() => {},
         }
-    };
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(e) => {
-                tracing::error!(target: "server", "cannot listen for SIGTERM: {e}");
-                std::future::pending::<()>().await;
-            }
-        }
-    };
-    tokio::select! {
-        () = interrupt => {},
-        () = terminate => {},
-    }
-    tracing::info!(target: "server", "shutting down");
+        tracing::info!(target: "server", "shutting down");
+    })
 }
 
 /// Send buffer of each connection: a whole large answer (a few hundred kilobytes) fits, so it
