@@ -35,10 +35,7 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
         stdout.flush()?;
     }
     tracing::info!(target: "server", %addr, "listening");
-    axum::serve(tuned(listener), router(state))
-        .with_graceful_shutdown(shutdown)
-        .await
-        .context("server failed")?;
+    axum::serve(tuned(listener), router(state)).with_graceful_shutdown(shutdown).await.context("server failed")?;
     tracing::info!(target: "server", "stopped");
     Ok(())
 }
