@@ -7,6 +7,7 @@
 //! runs;
 //! `CBDKG_BENCH_CORPUS` (default `data/corpus`).
 
+use cbdkg::http::search::SearchService;
 use cbdkg::http::{AppState, router};
 use cbdkg::settings::Settings;
 use cbdkg_graph::model::Term;
@@ -69,7 +70,8 @@ fn main() {
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("tokio runtime");
     let listener = runtime.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).expect("bind 127.0.0.1:0");
     let addr = listener.local_addr().expect("bound address");
-    let app = router(AppState { graph: store.clone(), settings });
+    let search = Arc::new(SearchService::Unavailable("not built for this benchmark".into()));
+    let app = router(AppState { graph: store.clone(), settings, search });
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let server = runtime.spawn(async move {
         axum::serve(cbdkg::serve::tuned(listener), app)

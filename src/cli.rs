@@ -1,10 +1,14 @@
-//! The command line: `cbdkg ingest`, `cbdkg sparql`, `cbdkg serve`.
+//! The command line: `cbdkg ingest`, `cbdkg reindex`, `cbdkg search`, `cbdkg sparql`,
+//! `cbdkg eval`, `cbdkg serve`.
 
+use crate::indexes;
 use crate::ingest;
 use crate::settings::{CliOverrides, Settings, SettingsSources};
 use anyhow::Context;
 use cbdkg_graph::{GraphStore, QueryAnswer, QueryOptions, QueryResultsFormat, RdfFormat};
 use cbdkg_ingest::BaseIri;
+use cbdkg_search::SearchFilter;
+use cbdkg_search::hybrid::{Mode, RebuildReport, SearchRequest};
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::{IsTerminal, Read, Write};
@@ -44,6 +48,54 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Rebuild the search indexes (keyword, vectors) from the graph.
+    ///
+    /// Embeddings come from the cache in the data directory when the text and the model are
+    /// unchanged; nothing is rewritten when no passage changed.
+    Reindex {
+        /// Print the report as JSON on stdout.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search paragraphs: keyword (BM25), vector (multilingual-e5) or both fused.
+    Search {
+        /// The query, in any language; a decision symbol (`XIII/23`, `23/13`, `CP-11/4`) or
+        /// `decision XIII/23 paragraph 15(g)` finds that decision or paragraph first.
+        query: String,
+        /// How many hits.
+        #[arg(long, default_value_t = 10)]
+        k: usize,
+        /// Which retrievers answer.
+        #[arg(long, value_enum, default_value_t = SearchModeArg::Hybrid)]
+        mode: SearchModeArg,
+        /// Only these document types (`decision`, `note`, `discussion-guide`); repeatable.
+        #[arg(long = "type", value_name = "TYPE")]
+        doc_types: Vec<String>,
+        /// Only these bodies (`COP`, `CP-MOP`, `SBI`); repeatable.
+        #[arg(long = "body")]
+        bodies: Vec<String>,
+        /// Only these meetings (`COP-13`, `SBI-4`); repeatable.
+        #[arg(long = "meeting")]
+        meetings: Vec<String>,
+        /// Only these languages (`ar`, `en`); repeatable.
+        #[arg(long = "lang")]
+        langs: Vec<String>,
+        /// Only documents issued in or after this year.
+        #[arg(long)]
+        year_from: Option<i32>,
+        /// Only documents issued in or before this year.
+        #[arg(long)]
+        year_to: Option<i32>,
+        /// Print `{"hits":[…],"facets":{…}}` on stdout.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Score retrieval on the gold set: nDCG@10, Recall@10 and MRR per mode and language.
+    Eval {
+        /// What to evaluate.
+        #[command(subcommand)]
+        what: EvalCommand,
+    },
     /// Run a SPARQL query on the store (read-only; works while a server runs).
     Sparql {
         /// The query, `-` to read it from stdin, or `@FILE` to read it from a file.
@@ -61,6 +113,44 @@ pub enum Command {
         #[arg(long)]
         addr: Option<SocketAddr>,
     },
+}
+
+/// What `cbdkg eval` scores.
+#[derive(Debug, Subcommand)]
+pub enum EvalCommand {
+    /// Retrieval against the gold questions (default: evals/gold/retrieval.toml).
+    Retrieval {
+        /// The gold set.
+        #[arg(long, value_name = "FILE")]
+        gold: Option<PathBuf>,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Fail (exit code 1) when hybrid Recall@10 is below this.
+        #[arg(long, value_name = "RECALL")]
+        floor: Option<f64>,
+    },
+}
+
+/// `--mode` of `cbdkg search`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SearchModeArg {
+    /// Keyword and vector rankings fused.
+    Hybrid,
+    /// Keyword (BM25) only.
+    Bm25,
+    /// Vector similarity only.
+    Vector,
+}
+
+impl From<SearchModeArg> for Mode {
+    fn from(mode: SearchModeArg) -> Self {
+        match mode {
+            SearchModeArg::Hybrid => Mode::Hybrid,
+            SearchModeArg::Bm25 => Mode::Bm25,
+            SearchModeArg::Vector => Mode::Vector,
+        }
+    }
 }
 
 /// Output formats of `cbdkg sparql`.
@@ -81,7 +171,11 @@ impl Cli {
     pub fn settings(&self) -> anyhow::Result<Settings> {
         let addr = match &self.command {
             Command::Serve { addr } => *addr,
-            Command::Ingest { .. } | Command::Sparql { .. } => None,
+            Command::Ingest { .. }
+            | Command::Sparql { .. }
+            | Command::Reindex { .. }
+            | Command::Search { .. }
+            | Command::Eval { .. } => None,
         };
         let overrides = CliOverrides { data_dir: self.data_dir.clone(), addr };
         let sources = SettingsSources::from_process(self.config.clone(), overrides);
@@ -94,6 +188,15 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let settings = cli.settings()?;
     match cli.command {
         Command::Ingest { paths, json } => run_ingest(&settings, &paths, json),
+        Command::Reindex { json } => run_reindex(&settings, json),
+        Command::Search { query, k, mode, doc_types, bodies, meetings, langs, year_from, year_to, json } => {
+            let filter = SearchFilter { doc_types, bodies, meetings, langs, year_min: year_from, year_max: year_to };
+            let request = SearchRequest { query, k, mode: mode.into(), filter };
+            run_search(&settings, request, json)
+        }
+        Command::Eval { what: EvalCommand::Retrieval { gold, json, floor } } => {
+            crate::eval::run_retrieval(&settings, gold.as_deref(), json, floor)
+        }
         Command::Sparql { query, format, json } => {
             run_sparql(&settings, &query, if json { OutputFormat::Json } else { format })
         }
@@ -122,12 +225,72 @@ fn run_ingest(settings: &Settings, paths: &[PathBuf], json: bool) -> anyhow::Res
     for failure in &report.failures {
         eprintln!("error: {}", failure.error);
     }
+    // The indexes follow the graph: rebuilt from it after every ingest (a no-op when no
+    // passage changed). A failure here leaves the graph loaded and says how to retry.
+    let index = indexes::load_embedder(settings).and_then(|embedder| indexes::reindex(settings, &store, &embedder));
+    let mut summary = report.to_json();
+    match &index {
+        Ok(rebuilt) => summary["index"] = serde_json::to_value(rebuilt)?,
+        Err(e) => eprintln!(
+            "error: the graph is loaded but the search indexes are not rebuilt: {e:#}\n  retry with `cbdkg reindex`"
+        ),
+    }
     if json {
-        println!("{}", serde_json::to_string_pretty(&report.to_json())?);
+        println!("{}", serde_json::to_string_pretty(&summary)?);
     } else {
         println!("{}", report.summary());
+        if let Ok(rebuilt) = &index {
+            println!("{}", reindex_summary(rebuilt));
+        }
     }
-    Ok(if report.failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    Ok(if report.failures.is_empty() && index.is_ok() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+fn reindex_summary(report: &RebuildReport) -> String {
+    if report.unchanged {
+        format!("indexes unchanged: {} passages ({:.2} s)", report.passages, report.seconds)
+    } else {
+        format!(
+            "indexed {} passages in {:.2} s ({} embedded, {} from the cache)",
+            report.passages,
+            report.seconds,
+            report.embedded,
+            report.passages.saturating_sub(report.embedded)
+        )
+    }
+}
+
+fn run_reindex(settings: &Settings, json: bool) -> anyhow::Result<ExitCode> {
+    let store = GraphStore::open_read_only(&settings.data_dir)?;
+    let embedder = indexes::load_embedder(settings)?;
+    let report = indexes::reindex(settings, &store, &embedder)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        println!("{}", reindex_summary(&report));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_search(settings: &Settings, mut request: SearchRequest, json: bool) -> anyhow::Result<ExitCode> {
+    if request.k == 0 || request.k > settings.search.max_k {
+        anyhow::bail!("--k must be between 1 and {} (setting search.max_k), got {}", settings.search.max_k, request.k);
+    }
+    let (index, model_problem) = indexes::open(settings)?;
+    if let (Some(problem), Mode::Hybrid | Mode::Vector) = (&model_problem, request.mode) {
+        anyhow::bail!("{problem:#}\n  keyword search works without it: --mode bm25");
+    }
+    request.query = request.query.trim().to_owned();
+    let response = index.search(&request)?;
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer(&mut out, &response)?;
+        writeln!(out)?;
+    } else {
+        out.write_all(crate::table::render_hits(&response).as_bytes())?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn run_sparql(settings: &Settings, query: &str, format: OutputFormat) -> anyhow::Result<ExitCode> {

@@ -1,11 +1,13 @@
 //! `cbdkg ingest`: finds source files, parses each into its own named graph, loads the graphs.
 //!
-//! A file that fails (unreadable, unknown layout, parser bug) writes nothing of itself and does
-//! not stop the others; the report lists it with the parser's message, which names the file
-//! and line.
+//! A document (`*.txt`, `*.md`) that fails (unreadable, unknown layout, parser bug) writes
+//! nothing of itself and does not stop the others; the report lists it with the parser's
+//! message, which names the file and line. A record file (`*.json`, `*.csv`: clearing-house
+//! records, pledges) loads the records that pass their shapes; each failing record is listed
+//! with one error per field, and counts as a failure for the exit code.
 
 use cbdkg_graph::{GraphStore, LoadOutcome};
-use cbdkg_ingest::{BaseIri, GraphPayload, IngestError};
+use cbdkg_ingest::{BaseIri, GraphPayload, IngestError, is_record_file};
 use indicatif::ProgressBar;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -14,6 +16,10 @@ use std::time::{Duration, Instant};
 
 /// Suffix of sidecar metadata files: `X.txt.meta.toml` describes `X.txt`.
 pub const SIDECAR_SUFFIX: &str = ".meta.toml";
+
+/// A directory holding a file of this name is not walked: its files are not sources (e.g.
+/// `data/vocabularies/`, whose JSON files are compiled into the vocabularies).
+pub const IGNORE_MARKER: &str = ".cbdkgignore";
 
 /// What happened to one source that was loaded (or found unchanged).
 #[derive(Debug, Clone, Serialize)]
@@ -29,15 +35,31 @@ pub struct SourceReport {
     pub outcome: LoadOutcome,
     /// Quads of the payload (written unless unchanged), provenance excluded.
     pub quads: usize,
+    /// For a record file: the records loaded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub records: Option<usize>,
+    /// For a record file: the records left out because they failed their shapes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub records_failed: Option<usize>,
 }
 
-/// A source that could not be ingested.
+/// A source that could not be ingested, or one record of a record file that was left out.
 #[derive(Debug, Clone, Serialize)]
 pub struct SourceFailure {
     /// The file or argument.
     pub path: String,
-    /// Why, naming file and line where known.
+    /// For a record of a record file: which one (`3 (EX-AA-0003)`); the file's other records
+    /// were loaded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record: Option<String>,
+    /// Why, naming file and line where known (and record and field).
     pub error: String,
+}
+
+impl SourceFailure {
+    fn of_file(path: impl Into<String>, error: String) -> Self {
+        Self { path: path.into(), record: None, error }
+    }
 }
 
 /// The result of one `cbdkg ingest` run.
@@ -63,16 +85,43 @@ impl IngestReport {
         self.sources.iter().filter(|s| s.outcome != LoadOutcome::Unchanged).map(|s| s.quads).sum()
     }
 
+    /// Sources that failed as a whole (not counting records left out of a record file).
+    pub fn sources_failed(&self) -> usize {
+        self.failures.iter().filter(|f| f.record.is_none()).count()
+    }
+
+    /// Records loaded from record files.
+    pub fn records_loaded(&self) -> usize {
+        self.sources.iter().filter_map(|s| s.records).sum()
+    }
+
+    /// Records left out of record files because they failed their shapes.
+    pub fn records_skipped(&self) -> usize {
+        let mut records: Vec<(&str, &str)> = self
+            .failures
+            .iter()
+            .filter_map(|f| Some((f.path.as_str(), f.record.as_deref()?)))
+            .filter(|(_, r)| *r != "(file)")
+            .collect();
+        records.dedup();
+        records.len()
+    }
+
     /// The one-line summary for people.
     pub fn summary(&self) -> String {
+        let records = if self.sources.iter().any(|s| s.records.is_some()) || self.records_skipped() > 0 {
+            format!("; {} records loaded, {} records skipped", self.records_loaded(), self.records_skipped())
+        } else {
+            String::new()
+        };
         format!(
-            "ingested {} sources in {:.2} s: {} inserted, {} replaced, {} unchanged, {} failed; {} quads written",
-            self.sources.len() + self.failures.len(),
+            "ingested {} sources in {:.2} s: {} inserted, {} replaced, {} unchanged, {} failed; {} quads written{records}",
+            self.sources.len() + self.sources_failed(),
             self.elapsed.as_secs_f64(),
             self.count(LoadOutcome::Inserted),
             self.count(LoadOutcome::Replaced),
             self.count(LoadOutcome::Unchanged),
-            self.failures.len(),
+            self.sources_failed(),
             self.quads_written(),
         )
     }
@@ -83,7 +132,9 @@ impl IngestReport {
             "inserted": self.count(LoadOutcome::Inserted),
             "replaced": self.count(LoadOutcome::Replaced),
             "unchanged": self.count(LoadOutcome::Unchanged),
-            "failed": self.failures.len(),
+            "failed": self.sources_failed(),
+            "records_loaded": self.records_loaded(),
+            "records_skipped": self.records_skipped(),
             "quads_written": self.quads_written(),
             "seconds": self.elapsed.as_secs_f64(),
             "sources": self.sources,
@@ -106,23 +157,31 @@ fn seconds<S: serde::Serializer>(elapsed: &Duration, serializer: S) -> Result<S:
 
 /// The source files under the given paths, sorted, with the paths that are not sources.
 ///
-/// A directory is walked recursively for `*.txt` and `*.md`, skipping sidecars
-/// (`*.meta.toml`), hidden entries and `README*` files (which document the folder). A file
-/// named explicitly is taken if it is `.txt` or `.md`.
+/// A directory is walked recursively for documents (`*.txt`, `*.md`) and record files
+/// (`*.json`, `*.csv`), skipping sidecars (`*.meta.toml`), hidden entries, `README*` files
+/// (which document the folder) and directories holding an [`IGNORE_MARKER`] file. A file
+/// named explicitly is taken if it has one of those extensions.
 pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<SourceFailure>) {
     let mut files = Vec::new();
     let mut failures = Vec::new();
     for path in paths {
-        let fail = |error: String| SourceFailure { path: path.display().to_string(), error };
+        let fail = |error: String| SourceFailure::of_file(path.display().to_string(), error);
         match std::fs::metadata(path) {
             Err(e) => failures.push(fail(format!("{}: cannot read: {e}", path.display()))),
+            Ok(meta) if meta.is_dir() && path.join(IGNORE_MARKER).exists() => failures.push(fail(format!(
+                "{}: holds {IGNORE_MARKER}: its files are not sources (see its README)",
+                path.display()
+            ))),
             Ok(meta) if meta.is_dir() => walk(path, &mut files, &mut failures),
             Ok(_) if is_source(path) => files.push(path.clone()),
             Ok(_) if name_of(path).ends_with(SIDECAR_SUFFIX) => failures.push(fail(format!(
                 "{}: a sidecar metadata file, read with its source; give the source instead",
                 path.display()
             ))),
-            Ok(_) => failures.push(fail(format!("{}: not a source: expected a .txt or .md file", path.display()))),
+            Ok(_) => failures.push(fail(format!(
+                "{}: not a source: expected a document (.txt, .md) or a record file (.json, .csv)",
+                path.display()
+            ))),
         }
     }
     files.sort();
@@ -135,7 +194,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, failures: &mut Vec<SourceFailure>)
         Ok(entries) => entries,
         Err(e) => {
             let path = dir.display().to_string();
-            failures.push(SourceFailure { error: format!("{path}: cannot list: {e}"), path });
+            failures.push(SourceFailure::of_file(path.clone(), format!("{path}: cannot list: {e}")));
             return;
         }
     };
@@ -146,7 +205,9 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, failures: &mut Vec<SourceFailure>)
             continue;
         }
         if path.is_dir() {
-            walk(&path, files, failures);
+            if !path.join(IGNORE_MARKER).exists() {
+                walk(&path, files, failures);
+            }
         } else if is_source(&path) && !name.to_ascii_lowercase().starts_with("readme") {
             files.push(path);
         }
@@ -159,7 +220,7 @@ fn name_of(path: &Path) -> String {
 
 fn is_source(path: &Path) -> bool {
     let name = name_of(path);
-    !name.ends_with(SIDECAR_SUFFIX) && (name.ends_with(".txt") || name.ends_with(".md"))
+    !name.ends_with(SIDECAR_SUFFIX) && (name.ends_with(".txt") || name.ends_with(".md") || is_record_file(path))
 }
 
 /// Loads the vocabularies, then every source under `paths`, into the store.
@@ -177,25 +238,41 @@ pub fn ingest(store: &GraphStore, base: &BaseIri, paths: &[PathBuf], progress: &
                 record(&mut report, store, path, &payload);
             }
         }
-        Err(e) => report.failures.push(SourceFailure { path: "vocabularies".into(), error: e.to_string() }),
+        Err(e) => report.failures.push(SourceFailure::of_file("vocabularies", e.to_string())),
     }
     progress.inc(1);
     let mut graphs_seen: HashMap<String, String> = HashMap::new();
     for file in &files {
         let path = file.display().to_string();
         progress.set_message(path.clone());
-        match prepare(file, base) {
-            Ok(payload) => match graphs_seen.get(payload.graph.as_str()) {
-                Some(first) => report.failures.push(SourceFailure {
-                    error: format!("{path}: maps to graph {}, already produced by {first} in this run", payload.graph),
-                    path,
-                }),
+        let prepared = if is_record_file(file) {
+            prepare_records(file, base)
+        } else {
+            prepare(file, base).map(Prepared::document)
+        };
+        match prepared {
+            Ok(prepared) => match graphs_seen.get(prepared.payload.graph.as_str()) {
+                Some(first) => report.failures.push(SourceFailure::of_file(
+                    path.clone(),
+                    format!(
+                        "{path}: maps to graph {}, already produced by {first} in this run",
+                        prepared.payload.graph
+                    ),
+                )),
                 None => {
-                    graphs_seen.insert(payload.graph.as_str().to_owned(), path.clone());
-                    record(&mut report, store, path, &payload);
+                    graphs_seen.insert(prepared.payload.graph.as_str().to_owned(), path.clone());
+                    record(&mut report, store, path, &prepared.payload);
+                    if let Some(loaded) = prepared.records
+                        && let Some(source) =
+                            report.sources.last_mut().filter(|s| s.graph == prepared.payload.graph.as_str())
+                    {
+                        source.records = Some(loaded);
+                        source.records_failed = Some(prepared.records_failed);
+                    }
+                    report.failures.extend(prepared.failures);
                 }
             },
-            Err(error) => report.failures.push(SourceFailure { path, error }),
+            Err(error) => report.failures.push(SourceFailure::of_file(path, error)),
         }
         progress.inc(1);
     }
@@ -212,9 +289,67 @@ fn record(report: &mut IngestReport, store: &GraphStore, path: String, payload: 
             label: payload.label.clone(),
             outcome,
             quads: payload.quads.len(),
+            records: None,
+            records_failed: None,
         }),
-        Err(e) => report.failures.push(SourceFailure { error: format!("{path}: {e}"), path }),
+        Err(e) => report.failures.push(SourceFailure::of_file(path.clone(), format!("{path}: {e}"))),
     }
+}
+
+/// A payload ready to load, with what a record file left out.
+struct Prepared {
+    payload: GraphPayload,
+    /// For a record file: the records in the payload.
+    records: Option<usize>,
+    /// For a record file: the records left out.
+    records_failed: usize,
+    /// One failure per failing field of the records left out.
+    failures: Vec<SourceFailure>,
+}
+
+impl Prepared {
+    fn document(payload: GraphPayload) -> Self {
+        Self { payload, records: None, records_failed: 0, failures: Vec::new() }
+    }
+}
+
+/// Reads a record file: the records that pass their shapes make the payload; each that fails
+/// becomes one failure per failing field.
+fn prepare_records(file: &Path, base: &BaseIri) -> Result<Prepared, String> {
+    let path = file.display().to_string();
+    let parsed = std::panic::catch_unwind(|| {
+        let records = cbdkg_ingest::read_record_file(file)?;
+        let payload = cbdkg_ingest::record_file_graph(&records, base);
+        Ok::<_, cbdkg_ingest::RecordFileError>((records, payload))
+    });
+    let (records, payload) = match parsed {
+        Ok(Ok(parsed)) => parsed,
+        Ok(Err(e)) => return Err(e.to_string()),
+        Err(panic) => {
+            return Err(format!("{path}: internal error: the record reader panicked: {}", panic_message(&*panic)));
+        }
+    };
+    let mut failures = Vec::new();
+    for failure in &records.failures {
+        let record = match (failure.record, &failure.identifier) {
+            (Some(n), Some(id)) => format!("{n} ({id})"),
+            (Some(n), None) => n.to_string(),
+            (None, _) => "(file)".to_owned(),
+        };
+        for message in failure.messages(&path) {
+            failures.push(SourceFailure { path: path.clone(), record: Some(record.clone()), error: message });
+        }
+    }
+    let records_failed = records.failures.iter().filter(|f| f.record.is_some()).count();
+    Ok(Prepared { payload, records: Some(records.records.len()), records_failed, failures })
+}
+
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_owned())
 }
 
 /// Reads, parses and maps one source (with its sidecar, if any) to its payload.
@@ -237,12 +372,7 @@ fn prepare(file: &Path, base: &BaseIri) -> Result<GraphPayload, String> {
         Ok(Ok(payload)) => Ok(payload),
         Ok(Err(e)) => Err(e.to_string()),
         Err(panic) => {
-            let message = panic
-                .downcast_ref::<&str>()
-                .map(|s| (*s).to_owned())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".to_owned());
-            Err(format!("{}: internal error: the parser panicked: {message}", file.display()))
+            Err(format!("{}: internal error: the parser panicked: {}", file.display(), panic_message(&*panic)))
         }
     }
 }
@@ -265,6 +395,11 @@ mod tests {
             "sub/b.txt",
             "sub/deeper/c.md",
             ".git/x.txt",
+            "records/pledges.json",
+            "records/pledges.csv",
+            "records/pledges.json.meta.toml",
+            "vocabularies/.cbdkgignore",
+            "vocabularies/labels.json",
         ];
         for file in files {
             let path = root.join(file);
@@ -281,9 +416,18 @@ mod tests {
             let failed_paths: Vec<PathBuf> = failures.iter().map(|f| PathBuf::from(&f.path)).collect();
             assert_eq!(relative(failed_paths), failed, "{args:?}");
         };
-        check(&[""], &["a.txt", "notes.md", "sub/b.txt", "sub/deeper/c.md"], &[]);
+        check(
+            &[""],
+            &["a.txt", "notes.md", "records/pledges.csv", "records/pledges.json", "sub/b.txt", "sub/deeper/c.md"],
+            &[],
+        );
         check(&["sub", "sub/b.txt", "a.txt"], &["a.txt", "sub/b.txt", "sub/deeper/c.md"], &[]);
-        check(&["README.md"], &["README.md"], &[]);
-        check(&["a.txt.meta.toml", "image.png", "missing.txt"], &[], &["a.txt.meta.toml", "image.png", "missing.txt"]);
+        check(&["README.md", "records/pledges.csv"], &["README.md", "records/pledges.csv"], &[]);
+        check(
+            &["a.txt.meta.toml", "image.png", "missing.txt", "vocabularies"],
+            &[],
+            &["a.txt.meta.toml", "image.png", "missing.txt", "vocabularies"],
+        );
+        check(&["vocabularies/labels.json"], &["vocabularies/labels.json"], &[]);
     }
 }

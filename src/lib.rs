@@ -3,8 +3,11 @@
 //! the same modules (notably [`http::router`]).
 
 pub mod cli;
+pub mod eval;
 pub mod http;
+pub mod indexes;
 pub mod ingest;
+pub mod passages;
 pub mod serve;
 pub mod settings;
 pub mod table;

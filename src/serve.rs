@@ -1,5 +1,6 @@
 //! `cbdkg serve`: binds the router to a socket and runs until SIGINT or SIGTERM.
 
+use crate::http::search::SearchService;
 use crate::http::{AppState, router};
 use crate::settings::Settings;
 use anyhow::Context;
@@ -25,7 +26,8 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("cannot listen on {}", settings.server.addr))?;
     let addr = listener.local_addr().context("cannot read the bound address")?;
-    let state = AppState { graph, settings: Arc::new(settings) };
+    let search = open_search(&settings);
+    let state = AppState { graph, settings: Arc::new(settings), search: Arc::new(search) };
     // Signal handlers are installed before the address is announced: a SIGTERM sent as soon
     // as the line appears must stop the server gracefully, not kill it.
     let shutdown = shutdown_signal()?;
@@ -38,6 +40,25 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
     axum::serve(tuned(listener), router(state)).with_graceful_shutdown(shutdown).await.context("server failed")?;
     tracing::info!(target: "server", "stopped");
     Ok(())
+}
+
+/// Opens the search indexes; a server without them still serves SPARQL, and says why search
+/// is off in the log and in every search answer.
+fn open_search(settings: &Settings) -> SearchService {
+    match crate::indexes::open(settings) {
+        Ok((index, model_problem)) => {
+            if let Some(problem) = &model_problem {
+                tracing::warn!(target: "server", "vector search is off: {problem:#}");
+            }
+            tracing::info!(target: "server", passages = index.len(), "search indexes open");
+            SearchService::Ready { index: Arc::new(index), model_problem: model_problem.map(|e| format!("{e:#}")) }
+        }
+        Err(e) => {
+            let reason = format!("{e:#}; build the indexes with `cbdkg reindex`");
+            tracing::warn!(target: "server", "search is off: {reason}");
+            SearchService::Unavailable(reason)
+        }
+    }
 }
 
 /// Installs the SIGINT and SIGTERM handlers now and returns a future that resolves on either.

@@ -18,7 +18,7 @@ pub const ENV_PREFIX: &str = "CBDKG__";
 pub const DEFAULT_CONFIG_FILE: &str = "cbdkg.toml";
 
 /// Everything the binary can be configured with.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Settings {
     /// The data directory: graph store, indexes, caches (`--data-dir`).
@@ -29,6 +29,78 @@ pub struct Settings {
     pub server: ServerSettings,
     /// SPARQL, on the endpoint and the CLI.
     pub sparql: SparqlSettings,
+    /// Search: the embedding model, the vector store, fusion.
+    pub search: SearchSettings,
+}
+
+/// Settings of search and its indexes.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SearchSettings {
+    /// The embedding model: an E5S1 file (`e5-small-q4.bin`) or a Hugging Face directory.
+    /// Default: `$CBDKG_MODEL`, else the file `scripts/setup` installs in the user's cache.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub model: Option<PathBuf>,
+    /// Where vectors live: `embedded` (Qdrant in the data directory) or `qdrant` (a server).
+    pub vector_backend: VectorBackend,
+    /// URL of the Qdrant server (gRPC, e.g. `http://127.0.0.1:6334`) for `vector_backend = "qdrant"`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qdrant_url: Option<String>,
+    /// API key of the Qdrant server.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qdrant_api_key: Option<String>,
+    /// Collection holding the passage vectors on the server.
+    pub qdrant_collection: String,
+    /// The `k` of reciprocal-rank fusion: 1 / (k + rank).
+    pub rrf_k: u32,
+    /// Weight of the keyword ranking in fusion.
+    pub bm25_weight: f64,
+    /// Weight of the vector ranking in fusion.
+    pub vector_weight: f64,
+    /// Most hits one search may ask for.
+    pub max_k: usize,
+}
+
+impl fmt::Debug for SearchSettings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SearchSettings")
+            .field("model", &self.model)
+            .field("vector_backend", &self.vector_backend)
+            .field("qdrant_url", &self.qdrant_url)
+            .field("qdrant_api_key", &self.qdrant_api_key.as_ref().map(|_| "<redacted>"))
+            .field("qdrant_collection", &self.qdrant_collection)
+            .field("rrf_k", &self.rrf_k)
+            .field("bm25_weight", &self.bm25_weight)
+            .field("vector_weight", &self.vector_weight)
+            .field("max_k", &self.max_k)
+            .finish()
+    }
+}
+
+/// Where the passage vectors are kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum VectorBackend {
+    /// Embedded Qdrant (`qdrant-edge`) in `{data_dir}/index/vectors`.
+    Embedded,
+    /// A Qdrant server or cluster at `search.qdrant_url`.
+    Qdrant,
+}
+
+impl Default for SearchSettings {
+    fn default() -> Self {
+        Self {
+            model: None,
+            vector_backend: VectorBackend::Embedded,
+            qdrant_url: None,
+            qdrant_api_key: None,
+            qdrant_collection: "cbdkg_passages".to_owned(),
+            rrf_k: 60,
+            bm25_weight: 1.0,
+            vector_weight: 1.0,
+            max_k: 100,
+        }
+    }
 }
 
 /// Settings of the HTTP server.
@@ -73,6 +145,7 @@ impl Default for Settings {
             base_iri: cbdkg_ontologies::DEFAULT_BASE_IRI.to_owned(),
             server: ServerSettings::default(),
             sparql: SparqlSettings::default(),
+            search: SearchSettings::default(),
         }
     }
 }
@@ -227,6 +300,26 @@ impl Settings {
         {
             return Err(invalid("sparql.admin_token", &"<redacted>", "must be at least 16 characters, without spaces"));
         }
+        let search = &self.search;
+        if search.rrf_k == 0 {
+            return Err(invalid("search.rrf_k", &0, "must be at least 1"));
+        }
+        for (key, weight) in
+            [("search.bm25_weight", search.bm25_weight), ("search.vector_weight", search.vector_weight)]
+        {
+            if !(weight.is_finite() && weight >= 0.0) {
+                return Err(invalid(key, &weight, "must be a number ≥ 0"));
+            }
+        }
+        if search.bm25_weight + search.vector_weight <= 0.0 {
+            return Err(invalid("search.vector_weight", &search.vector_weight, "one of the two weights must be > 0"));
+        }
+        if search.max_k == 0 {
+            return Err(invalid("search.max_k", &0, "must be at least 1"));
+        }
+        if search.vector_backend == VectorBackend::Qdrant && search.qdrant_url.is_none() {
+            return Err(invalid("search.vector_backend", &"qdrant", "needs search.qdrant_url"));
+        }
         let origins_list = &self.server.cors_allowed_origins;
         let wildcard = origins_list.iter().any(|o| o == "*");
         if wildcard && origins_list.len() > 1 {
@@ -332,6 +425,11 @@ fn env_table(path: &str, value: &str, current: &toml::Table) -> Result<toml::Tab
             .parse::<i64>()
             .map(toml::Value::Integer)
             .map_err(|_| format!("{dotted}: expected an integer, got {value:?}"))?,
+        Some(toml::Value::Float(_)) => value
+            .trim()
+            .parse::<f64>()
+            .map(toml::Value::Float)
+            .map_err(|_| format!("{dotted}: expected a number, got {value:?}"))?,
         Some(toml::Value::Boolean(_)) => value
             .trim()
             .parse::<bool>()

@@ -101,18 +101,7 @@ fn namespace(term: &str) -> &str {
 }
 
 fn cut(text: &str) -> String {
-    if text.width() <= MAX_CELL_WIDTH {
-        return text.to_owned();
-    }
-    let mut out = String::new();
-    for c in text.chars() {
-        if out.width() + 1 >= MAX_CELL_WIDTH {
-            break;
-        }
-        out.push(c);
-    }
-    out.push('…');
-    out
+    cut_to(text, MAX_CELL_WIDTH)
 }
 
 #[cfg(test)]
@@ -153,4 +142,56 @@ mod tests {
         let long = "x".repeat(200);
         assert_eq!(cut(&long).chars().count(), MAX_CELL_WIDTH);
     }
+}
+
+/// Renders search hits for a terminal: rank, document and paragraph, score, the start of the
+/// text, and why it matched.
+pub fn render_hits(response: &cbdkg_search::hybrid::SearchResponse) -> String {
+    let mut out = String::new();
+    if response.hits.is_empty() {
+        out.push_str("no hits\n");
+    }
+    for (rank, hit) in response.hits.iter().enumerate() {
+        let doc = hit.symbol.as_deref().unwrap_or_else(|| hit.doc.rsplit('/').next().unwrap_or(&hit.doc));
+        out.push_str(&format!("{:>2}. {doc} ¶{}  [{:.4}]  {}\n", rank + 1, hit.paragraph, hit.score, hit.iri));
+        let text: String = hit.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        out.push_str(&format!("    {}\n", cut_to(&text, 160)));
+        let why = &hit.why;
+        let mut reasons = Vec::new();
+        if why.exact_lookup {
+            reasons.push("named in the query".to_owned());
+        }
+        if let Some(rank) = why.bm25_rank {
+            reasons.push(format!("bm25 #{rank}"));
+        }
+        if let (Some(rank), Some(similarity)) = (why.vector_rank, why.similarity) {
+            reasons.push(format!("vector #{rank} (cosine {similarity:.3})"));
+        }
+        if !why.matched_terms.is_empty() {
+            reasons.push(format!("terms: {}", why.matched_terms.join(", ")));
+        }
+        out.push_str(&format!("    why: {}\n", reasons.join("; ")));
+    }
+    out.push_str(&format!(
+        "({} hits, {} mode, {:.1} ms)\n",
+        response.hits.len(),
+        response.mode.as_str(),
+        response.took_ms
+    ));
+    out
+}
+
+fn cut_to(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.width() + 1 >= width {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
 }

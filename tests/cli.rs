@@ -70,7 +70,8 @@ fn sparql_reads_queries_from_arguments_files_and_stdin() {
     let cases: &[(&[&str], &str, &str)] = &[
         (&["sparql", select], "", "?scheme\n"),
         (&["sparql", "@q.rq", "--json"], "", "\"vars\":[\"scheme\"]"),
-        (&["sparql", "-", "--format", "tsv"], select, "?scheme\n<https://cbdkg.example/vocab/"),
+        // The KMGBF schemes (http://metadata.cbd.int/kmgbf/…) sort before ours.
+        (&["sparql", "-", "--format", "tsv"], select, "\n<https://cbdkg.example/vocab/aichi-target>\n"),
         (&["sparql", "ASK { ?s ?p ?o }"], "", "true\n"),
         (&["sparql", "CONSTRUCT { ?s a ?t } WHERE { ?s a ?t } LIMIT 1"], "", "@prefix"),
     ];

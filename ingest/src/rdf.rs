@@ -70,7 +70,7 @@ pub fn to_graph(doc: &Document, base: &BaseIri) -> GraphPayload {
     let path = doc.id.path();
     let subject = base.node(&path);
     let graph = base.node(&format!("graph/{path}/{}", doc.language.code()));
-    let mut w = QuadWriter { graph: graph.clone(), quads: Vec::new(), seen: HashSet::new(), lang: doc.language.code() };
+    let mut w = QuadWriter::new(graph.clone(), doc.language.code());
     document_quads(doc, base, &subject, &mut w);
     for (position, unit) in doc.units.iter().enumerate() {
         unit_quads(doc, base, &subject, position, unit, &mut w);
@@ -84,6 +84,7 @@ pub fn to_graph(doc: &Document, base: &BaseIri) -> GraphPayload {
         w.text(&iri, cbdkg::TEXT, &note.text);
         span_quads(doc, &iri, note.span, &mut w);
         reference_quads(base, &subject, &iri, &note.references, &mut w);
+        target_quads(&iri, &note.text, &mut w);
     }
     for &index in &doc.unattached_footnotes {
         let iri = base.node(&format!("{path}/{}", doc.footnotes[index].key));
@@ -229,6 +230,15 @@ fn unit_quads(doc: &Document, base: &BaseIri, subject: &NamedNode, position: usi
         w.text(&cell_iri, cbdkg::TEXT, &cell.text);
     }
     reference_quads(base, subject, &iri, &unit.references, w);
+    target_quads(&iri, &unit.text, w);
+}
+
+/// Targets the text names in forms the reference parser does not read (GBF targets, Arabic
+/// variants, "all Aichi targets"): asserted links like the parser's own (see `linking`).
+fn target_quads(from: &NamedNode, text: &str, w: &mut QuadWriter) {
+    for mention in crate::linking::target_mentions(text) {
+        w.iri(from, cbdkg::CITES_TARGET, &mention.iri());
+    }
 }
 
 fn span_quads(doc: &Document, iri: &NamedNode, span: Span, w: &mut QuadWriter) {
@@ -238,7 +248,13 @@ fn span_quads(doc: &Document, iri: &NamedNode, span: Span, w: &mut QuadWriter) {
 }
 
 /// Citations as `dcterms:references` sub-properties, with IRIs per DESIGN §3.
-fn reference_quads(base: &BaseIri, document: &NamedNode, from: &NamedNode, refs: &[Reference], w: &mut QuadWriter) {
+pub(crate) fn reference_quads(
+    base: &BaseIri,
+    document: &NamedNode,
+    from: &NamedNode,
+    refs: &[Reference],
+    w: &mut QuadWriter,
+) {
     for reference in refs {
         match reference {
             Reference::Decision { id, part } => {
@@ -286,36 +302,48 @@ fn reference_quads(base: &BaseIri, document: &NamedNode, from: &NamedNode, refs:
 
 /// Collects the quads of one named graph, each once (a graph is a set: a cited decision's
 /// symbol is stated once however many paragraphs cite it).
-struct QuadWriter {
+pub(crate) struct QuadWriter {
     graph: NamedNode,
-    quads: Vec<Quad>,
+    pub(crate) quads: Vec<Quad>,
     seen: HashSet<Quad>,
     lang: &'static str,
 }
 
 impl QuadWriter {
-    fn push(&mut self, s: &NamedNode, p: &str, o: impl Into<Term>) {
+    /// A writer for `graph` whose [`QuadWriter::text`] literals are tagged `lang`.
+    pub(crate) fn new(graph: NamedNode, lang: &'static str) -> Self {
+        Self { graph, quads: Vec::new(), seen: HashSet::new(), lang }
+    }
+    /// A literal tagged with another language than the writer's.
+    pub(crate) fn text_in(&mut self, s: &NamedNode, p: &str, o: &str, lang: &str) {
+        self.push(s, p, Literal::new_language_tagged_literal_unchecked(o, lang));
+    }
+    /// A typed literal.
+    pub(crate) fn typed(&mut self, s: &NamedNode, p: &str, o: &str, datatype: &str) {
+        self.push(s, p, Literal::new_typed_literal(o, NamedNode::new_unchecked(datatype)));
+    }
+    pub(crate) fn push(&mut self, s: &NamedNode, p: &str, o: impl Into<Term>) {
         let quad = Quad::new(s.clone(), NamedNode::new_unchecked(p), o, self.graph.clone());
         if self.seen.insert(quad.clone()) {
             self.quads.push(quad);
         }
     }
-    fn node(&mut self, s: &NamedNode, p: &str, o: &NamedNode) {
+    pub(crate) fn node(&mut self, s: &NamedNode, p: &str, o: &NamedNode) {
         self.push(s, p, o.clone());
     }
-    fn iri(&mut self, s: &NamedNode, p: &str, o: &str) {
+    pub(crate) fn iri(&mut self, s: &NamedNode, p: &str, o: &str) {
         self.push(s, p, NamedNode::new_unchecked(o));
     }
-    fn plain(&mut self, s: &NamedNode, p: &str, o: &str) {
+    pub(crate) fn plain(&mut self, s: &NamedNode, p: &str, o: &str) {
         self.push(s, p, Literal::new_simple_literal(o));
     }
-    fn text(&mut self, s: &NamedNode, p: &str, o: &str) {
+    pub(crate) fn text(&mut self, s: &NamedNode, p: &str, o: &str) {
         self.push(s, p, Literal::new_language_tagged_literal_unchecked(o, self.lang));
     }
-    fn integer(&mut self, s: &NamedNode, p: &str, o: u32) {
+    pub(crate) fn integer(&mut self, s: &NamedNode, p: &str, o: u32) {
         self.push(s, p, Literal::new_typed_literal(o.to_string(), NamedNode::new_unchecked(xsd::INTEGER)));
     }
-    fn date(&mut self, s: &NamedNode, p: &str, o: Date) {
+    pub(crate) fn date(&mut self, s: &NamedNode, p: &str, o: Date) {
         self.push(s, p, Literal::new_typed_literal(o.to_string(), NamedNode::new_unchecked(xsd::DATE)));
     }
 }

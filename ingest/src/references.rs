@@ -321,6 +321,132 @@ fn aichi_list(list: &str, found: &mut Vec<Reference>) {
     }
 }
 
+/// The latest COP session a query can name: a bare `a/b` naming a later session is not read
+/// that way.
+const LATEST_COP_SESSION: u32 = 16;
+/// The highest decision number a bare `a/b` in a query is read as.
+const MAX_QUERY_DECISION_NUMBER: u32 = 40;
+
+/// A decision as a search query may write it: full or prefixed symbols, identifier keys
+/// (`COP-13-23`), roman `XIII/23` and bare `a/b`, either case, then an optional part letter.
+static QUERY_DECISION: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?P<dec>(?i:(?:UNEP/)?CBD/(?:COP|CP/MOP|NP/MOP)/DEC/[IVXLC\d]+/\d+|(?:CP|BS|NP)-[IVXLC\d]+/\d+|(?:COP|CP|NP)-\d{{1,2}}-\d{{1,3}}|[IVXLC]+/\d+|\d{{1,2}}/\d{{1,3}}))(?:\s+(?P<part>{AR_PART}|[A-H])\b)?"
+    ))
+});
+/// One paragraph as a query may write it: `15`, `15(g)`, `15 (ز)`, `15 g)`, `2(j)(ii)`.
+const QUERY_PARA: &str = r"\d{1,3}(?:\s*\(\s*(?:\p{Arabic}{1,3}|[a-zA-Z]{1,4}|\d{1,2})\s*\)|\s+[a-z]{1,4}\))*";
+/// A paragraph keyword in any of the languages, then a list of paragraphs.
+static QUERY_PARAGRAPHS: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?:\b(?i:paragraph(?:e|es|s)?|paras?|párrafos?|пункт\p{{Cyrillic}}*)\.?|§|¶|\p{{Arabic}}{{0,3}}فقر\p{{Arabic}}*)\s*(?P<list>{QUERY_PARA}(?:\s*(?:[,،]|and|et|y|и|و)\s*{QUERY_PARA})*)"
+    ))
+});
+
+/// The decisions and decision paragraphs a search query names, for exact lookups:
+/// `XIII/23`, `CP-11/4`, `المقرر 23/13`, `decision XIII/23 paragraph 15(g)`,
+/// `الفقرة 15(ز) من المقرر 23/13`, `décision XIII/23, paragraphe 15 g)`.
+///
+/// A query gives no document context to infer how bare `a/b` numbers are written, so both
+/// readings are kept when plausible (session 1–16, number 1–40), the language's usual order
+/// first (number/session when the query contains Arabic letters). Each decision is followed by
+/// one [`Reference::DecisionParagraph`] per paragraph the query names; a paragraph named
+/// without a decision resolves to nothing.
+pub fn query_references(text: &str) -> Vec<Reference> {
+    let text = crate::symbols::ascii_digits(text);
+    let arabic = text.chars().any(|c| ('\u{0620}'..='\u{064A}').contains(&c));
+    let paragraphs: Vec<String> =
+        QUERY_PARAGRAPHS.captures_iter(&text).flat_map(|c| query_paragraph_keys(&c["list"])).collect();
+    let mut found = Vec::new();
+    for c in QUERY_DECISION.captures_iter(&text) {
+        let m = c.name("dec").expect("the pattern always captures `dec`");
+        if !stands_alone(&text, m.start(), m.end()) {
+            continue;
+        }
+        let part = c.name("part").and_then(|p| section_word_to_latin(p.as_str()).or_else(|| p.as_str().chars().next()));
+        for id in query_decision_readings(m.as_str(), arabic) {
+            found.push(Reference::Decision { id, part });
+            found.extend(paragraphs.iter().map(|paragraph| Reference::DecisionParagraph {
+                id,
+                part,
+                paragraph: paragraph.clone(),
+            }));
+        }
+    }
+    dedup(found)
+}
+
+/// Whether a decision match is a whole token: `4/7` in `CBD/SBI/4/7` or `12/2016` are not.
+/// An Arabic letter may precede it (`و2/11`).
+fn stands_alone(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    before.is_none_or(|c| !(c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '.')))
+        && after.is_none_or(|c| !(c.is_ascii_digit() || c == '/'))
+}
+
+/// The decisions a query's decision token can mean, most likely first.
+fn query_decision_readings(token: &str, arabic: bool) -> Vec<DecisionId> {
+    let upper = token.to_uppercase();
+    if let Some(id) = parse_decision_symbol(&upper) {
+        return vec![id];
+    }
+    if let Some(id) = identifier_key(&upper) {
+        return vec![id];
+    }
+    let Some((Ok(a), Ok(b))) = upper.split_once('/').map(|(a, b)| (a.parse::<u32>(), b.parse::<u32>())) else {
+        return Vec::new();
+    };
+    let orders = if arabic { [(b, a), (a, b)] } else { [(a, b), (b, a)] };
+    let mut readings: Vec<DecisionId> = orders
+        .into_iter()
+        .filter(|&(session, number)| {
+            (1..=LATEST_COP_SESSION).contains(&session) && (1..=MAX_QUERY_DECISION_NUMBER).contains(&number)
+        })
+        .map(|(session, number)| DecisionId { body: DecisionBody::Cop, session, number })
+        .collect();
+    readings.dedup();
+    readings
+}
+
+/// A decision written as its identifier key: `COP-13-23`, `CP-11-4`.
+fn identifier_key(key: &str) -> Option<DecisionId> {
+    let mut parts = key.split('-');
+    let body = match parts.next()? {
+        "COP" => DecisionBody::Cop,
+        "CP" => DecisionBody::Cp,
+        "NP" => DecisionBody::Np,
+        _ => return None,
+    };
+    let session = parts.next()?.parse().ok()?;
+    let number = parts.next()?.parse().ok()?;
+    parts.next().is_none().then_some(DecisionId { body, session, number })
+}
+
+/// Paragraph keys of a query's paragraph list: `15(g)` → `p15-g`, `15(ز)` → `p15-g`,
+/// `2(j)(ii)` → `p2-j-ii`, `8 and 9` → `p8`, `p9`.
+fn query_paragraph_keys(list: &str) -> Vec<String> {
+    static PARA: LazyLock<Regex> = LazyLock::new(|| re(QUERY_PARA));
+    static SUB: LazyLock<Regex> = LazyLock::new(|| re(r"\p{Arabic}{1,3}|[a-zA-Z]{1,4}|\d{1,2}"));
+    PARA.find_iter(list)
+        .map(|m| {
+            let text = m.as_str();
+            let digits = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+            let mut key = format!("p{}", &text[..digits]);
+            for (level, sub) in SUB.find_iter(&text[digits..]).enumerate() {
+                let sub = sub.as_str();
+                let latin = match abjad_to_latin(sub) {
+                    Some(letter) if level == 0 => letter.to_string(),
+                    _ => sub.to_lowercase(),
+                };
+                key.push('-');
+                key.push_str(&latin);
+            }
+            key
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -485,5 +611,49 @@ mod tests {
         assert_eq!(DecisionOrder::infer(&[], 16, Language::En), DecisionOrder::SessionNumber);
         assert_eq!(latest_cop_session_before(2016), 12);
         assert_eq!(latest_cop_session_before(2024), 15);
+    }
+    #[test]
+    fn query_references_resolve_every_form() {
+        fn check(query: &str, expected: &[Reference]) {
+            assert_eq!(query_references(query), expected, "{query}");
+        }
+        fn para(id: DecisionId, key: &str) -> Reference {
+            Reference::DecisionParagraph { id, part: None, paragraph: key.into() }
+        }
+        let cp_11_4 = DecisionId { body: Cp, session: 11, number: 4 };
+        check("XIII/23", &[dec(cop(13, 23))]);
+        check("xiii/23", &[dec(cop(13, 23))]);
+        check("13/23", &[dec(cop(13, 23))]);
+        check("23/13", &[dec(cop(13, 23))]);
+        check("المقرر 23/13", &[dec(cop(13, 23))]);
+        check("المقرر ٢٣/١٣", &[dec(cop(13, 23))]);
+        check("CBD/COP/DEC/XIII/23", &[dec(cop(13, 23))]);
+        check("COP-13-23", &[dec(cop(13, 23))]);
+        check("CP-11/4", &[dec(cp_11_4)]);
+        check("cp-11/4", &[dec(cp_11_4)]);
+        check("CP-11-4", &[dec(cp_11_4)]);
+        check("CBD/CP/MOP/DEC/11/4", &[dec(cp_11_4)]);
+        // Both readings when both are plausible, the language's usual order first.
+        check("2/12", &[dec(cop(2, 12)), dec(cop(12, 2))]);
+        check("المقرر 2/12", &[dec(cop(12, 2)), dec(cop(2, 12))]);
+        check("XII/2 B", &[Reference::Decision { id: cop(12, 2), part: Some('B') }]);
+        check(
+            "المقرر 2/12 باء",
+            &[
+                Reference::Decision { id: cop(12, 2), part: Some('B') },
+                Reference::Decision { id: cop(2, 12), part: Some('B') },
+            ],
+        );
+        check("decision XIII/23 paragraph 15(g)", &[dec(cop(13, 23)), para(cop(13, 23), "p15-g")]);
+        check("XIII/23 para. 15 (g)", &[dec(cop(13, 23)), para(cop(13, 23), "p15-g")]);
+        check("décision XIII/23, paragraphe 15 g)", &[dec(cop(13, 23)), para(cop(13, 23), "p15-g")]);
+        check("الفقرة 15(ز) من المقرر 23/13", &[dec(cop(13, 23)), para(cop(13, 23), "p15-g")]);
+        check("المقرر 23/13، الفقرة 15 (ز)", &[dec(cop(13, 23)), para(cop(13, 23), "p15-g")]);
+        check("paragraph 2(j)(ii) of decision XIII/23", &[dec(cop(13, 23)), para(cop(13, 23), "p2-j-ii")]);
+        check("paragraphs 8 and 9 of decision CP-11/4", &[dec(cp_11_4), para(cp_11_4, "p8"), para(cp_11_4, "p9")]);
+        // Not decisions: document symbols, dates, implausible numbers, paragraphs alone.
+        for query in ["CBD/SBI/4/7", "UNEP/CBD/COP/13/14", "12/2016", "45/50", "paragraph 15(g)", "2030", ""] {
+            check(query, &[]);
+        }
     }
 }

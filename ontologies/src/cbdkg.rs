@@ -5,6 +5,11 @@
 //! [`POSITION`]; text is [`TEXT`] with a language tag; where it came from is [`SOURCE_FILE`],
 //! [`START_LINE`], [`END_LINE`]. Citations are `dcterms:references` or one of its
 //! sub-properties ([`CITES_DECISION`], …).
+//!
+//! Records of registries are [`RECORD`]s: clearing-house records ([`CLEARING_HOUSE_RECORD`],
+//! kind [`RECORD_TYPE`]) and Action Agenda pledges ([`PLEDGE`]). A record is its own
+//! [`IN_DOCUMENT`] and carries its searchable [`TEXT`] per language. Links a method inferred
+//! rather than a source stated are [`INFERRED_LINK`] nodes, never plain citations.
 
 macro_rules! terms {
     ($($(#[$doc:meta])* $name:ident = $local:literal;)*) => {
@@ -130,4 +135,98 @@ terms! {
     BYTE_SIZE = "byteSize";
     /// How the document's identifier was obtained: "text", "sidecar" or "file-name".
     IDENTIFIER_SOURCE = "identifierSource";
+
+    // Classes: records and pledges.
+    /// A structured record of a registry (a clearing-house record, an Action Agenda pledge), all its languages at one IRI; it is its own cbdkg:inDocument, so search reads it like a document with one passage per language.
+    RECORD = "Record";
+    /// A record of the Biosafety Clearing-House (living modified organism, risk assessment, country's decision, law, national focal point); its kind is cbdkg:recordType.
+    CLEARING_HOUSE_RECORD = "ClearingHouseRecord";
+    /// A commitment to the Action Agenda for Nature and People, made by an individual, organization, business, local or sub-national government or public body (a schema:Action).
+    PLEDGE = "Pledge";
+    /// A measure a pledge tracks its progress by: a name, a unit, a baseline and a target value with their years, optionally a GBF indicator.
+    PLEDGE_INDICATOR = "PledgeIndicator";
+    /// A report on the progress of a pledge: its date, text and, where measured, the value reached.
+    PROGRESS_REPORT = "ProgressReport";
+
+    // Properties: records and pledges.
+    /// The kind of a clearing-house record (a concept of the scheme `https://cbdkg.example/vocab/bch-record-type`).
+    RECORD_TYPE = "recordType";
+    /// True for example data written for the project in the layout of real records, not records of a real registry.
+    IS_EXAMPLE = "isExample";
+    /// The country of a record, pledge or actor: an ISO 3166-1 alpha-2 code in upper case ("MX").
+    COUNTRY = "country";
+    /// The unique identifier of a living modified organism (OECD format, e.g. "MON-ØØ81Ø-6").
+    UNIQUE_IDENTIFIER = "uniqueIdentifier";
+    /// The transformation event of a living modified organism ("MON810").
+    TRANSFORMATION_EVENT = "transformationEvent";
+    /// A developer of a living modified organism.
+    DEVELOPER = "developer";
+    /// The scientific name of the recipient or parental organism of a living modified organism ("Zea mays").
+    RECIPIENT_ORGANISM = "recipientOrganism";
+    /// A trait of a living modified organism that the modification changed (language-tagged).
+    MODIFIED_TRAIT = "modifiedTrait";
+    /// A technique used for the modification of a living modified organism (language-tagged).
+    TECHNIQUE = "technique";
+    /// An introduced or modified genetic element of a living modified organism ("cry1Ab").
+    GENETIC_ELEMENT = "geneticElement";
+    /// The living modified organism (its clearing-house record) a risk assessment or country's decision is about.
+    CONCERNS_LMO = "concernsLmo";
+    /// The risk assessment (its clearing-house record) a country's decision is based on.
+    RISK_ASSESSMENT = "riskAssessment";
+    /// The result of a country's decision: "approval", "approval-with-conditions", "prohibition", "extension" or "request-for-information".
+    DECISION_RESULT = "decisionResult";
+    /// The kind of a biosafety measure: "law", "regulation", "guidelines" or "agreement".
+    LAW_TYPE = "lawType";
+    /// Where a law or decision applies, when not the whole country (language-tagged).
+    JURISDICTION = "jurisdiction";
+    /// What a national focal point is designated for (a concept of the scheme `https://cbdkg.example/vocab/focal-point-category`).
+    FOCAL_POINT_CATEGORY = "focalPointCategory";
+    /// The form a pledge was submitted with (a concept of the scheme `https://cbdkg.example/vocab/pledge-form`).
+    PLEDGE_FORM = "pledgeForm";
+    /// The type of the actor of a pledge (a concept of the scheme `https://cbdkg.example/vocab/actor-type`); stated on the pledge and on its agent.
+    ACTOR_TYPE = "actorType";
+    /// How far a pledge has come (a concept of the scheme `https://cbdkg.example/vocab/pledge-stage`).
+    STAGE = "stage";
+    /// A category of the Action Agenda the pledge is filed under (a concept of the scheme `https://cbdkg.example/vocab/action-category`).
+    ACTION_CATEGORY = "actionCategory";
+    /// One concrete action a pledge commits to (language-tagged).
+    ACTION = "action";
+    /// A measure the pledge tracks its progress by.
+    INDICATOR = "indicator";
+    /// The indicator of the GBF monitoring framework (decision 16/31) a pledge indicator corresponds to.
+    GBF_INDICATOR = "gbfIndicator";
+    /// The value of the indicator at the start, in its unit (schema:unitText).
+    BASELINE_VALUE = "baselineValue";
+    /// The year of the baseline value (xsd:integer).
+    BASELINE_YEAR = "baselineYear";
+    /// The value the pledge commits to reach, in the indicator's unit.
+    TARGET_VALUE = "targetValue";
+    /// The year by which the target value is to be reached (xsd:integer).
+    TARGET_YEAR = "targetYear";
+    /// A partner of the pledge (a prov:Agent with a schema:name).
+    PARTNER = "partner";
+    /// How the actor measures and reports progress (language-tagged).
+    REPORTING_METHOD = "reportingMethod";
+    /// A progress report on the pledge.
+    PROGRESS_REPORT_PROP = "progressReport";
+    /// The value of the pledge's (first) indicator reached at the date of a progress report.
+    REPORTED_VALUE = "reportedValue";
+
+    // Labels.
+    /// A note that a label of the concept is known to be a poor translation, naming the language and the label (in English).
+    TRANSLATION_NOTE = "translationNote";
+
+    // Links inferred by a method (see docs/linking.md): kept apart from asserted citations.
+    /// A link from a paragraph, record or pledge to a target that a method inferred (e.g. by semantic similarity) with a score, rather than one its source states. It is never also written as a plain cbdkg:citesTarget triple.
+    INFERRED_LINK = "InferredLink";
+    /// One run of a method that infers links (its model and settings via prov:used, its time via prov:startedAtTime), distinct from the parsing activity of a source's graph.
+    LINKING_ACTIVITY = "LinkingActivity";
+    /// The paragraph, record or pledge an inferred link starts from.
+    LINK_SOURCE = "linkSource";
+    /// The target (a SKOS concept) an inferred link points to.
+    LINK_TARGET = "linkTarget";
+    /// The asserted property the inferred link stands in for (cbdkg:citesTarget).
+    LINK_PROPERTY = "linkProperty";
+    /// The confidence of an inferred link, from 0 to 1 (xsd:double); comparable only within one linking activity.
+    SCORE = "score";
 }

@@ -10,6 +10,7 @@
 //! partner sites and the Rust code depend on them.
 
 pub mod cbdkg;
+pub mod gbf;
 pub mod schemes;
 pub mod standard;
 
@@ -49,4 +50,27 @@ pub const TURTLE_FILES: &[TurtleFile] = &[
         graph: "https://cbdkg.example/vocab/decision-tracking",
         text: include_str!("../ttl/decision-tracking.ttl"),
     },
+    TurtleFile {
+        name: "kmgbf.ttl",
+        graph: "https://cbdkg.example/vocab/kmgbf",
+        text: include_str!("../ttl/kmgbf.ttl"),
+    },
+    TurtleFile { name: "gbf.ttl", graph: "https://cbdkg.example/vocab/gbf", text: include_str!("../ttl/gbf.ttl") },
+    TurtleFile {
+        name: "aichi.ttl",
+        graph: "https://cbdkg.example/vocab/aichi",
+        text: include_str!("../ttl/aichi.ttl"),
+    },
+    TurtleFile {
+        name: "cbd-subjects.ttl",
+        graph: "https://cbdkg.example/vocab/cbd-subject",
+        text: include_str!("../ttl/cbd-subjects.ttl"),
+    },
+    TurtleFile {
+        name: "action-agenda.ttl",
+        graph: "https://cbdkg.example/vocab/action-agenda",
+        text: include_str!("../ttl/action-agenda.ttl"),
+    },
+    TurtleFile { name: "bch.ttl", graph: "https://cbdkg.example/vocab/bch", text: include_str!("../ttl/bch.ttl") },
+    TurtleFile { name: "shapes.ttl", graph: "https://cbdkg.example/shapes", text: include_str!("../ttl/shapes.ttl") },
 ];

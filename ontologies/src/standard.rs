@@ -1,4 +1,5 @@
-//! Terms of the standard vocabularies cbdkg reuses: RDF, RDFS, OWL, XSD, DCTERMS, SKOS, PROV-O.
+//! Terms of the standard vocabularies cbdkg reuses: RDF, RDFS, OWL, XSD, DCTERMS, SKOS, PROV-O,
+//! schema.org.
 
 /// RDF.
 pub mod rdf {
@@ -48,6 +49,12 @@ pub mod xsd {
     pub const DATE: &str = "http://www.w3.org/2001/XMLSchema#date";
     /// `xsd:dateTime`.
     pub const DATE_TIME: &str = "http://www.w3.org/2001/XMLSchema#dateTime";
+    /// `xsd:boolean`.
+    pub const BOOLEAN: &str = "http://www.w3.org/2001/XMLSchema#boolean";
+    /// `xsd:decimal`.
+    pub const DECIMAL: &str = "http://www.w3.org/2001/XMLSchema#decimal";
+    /// `xsd:double`.
+    pub const DOUBLE: &str = "http://www.w3.org/2001/XMLSchema#double";
 }
 
 /// DCMI Metadata Terms.
@@ -68,6 +75,10 @@ pub mod dcterms {
     pub const SOURCE: &str = "http://purl.org/dc/terms/source";
     /// `dcterms:license`.
     pub const LICENSE: &str = "http://purl.org/dc/terms/license";
+    /// `dcterms:description`.
+    pub const DESCRIPTION: &str = "http://purl.org/dc/terms/description";
+    /// `dcterms:date`.
+    pub const DATE: &str = "http://purl.org/dc/terms/date";
 }
 
 /// SKOS.
@@ -92,6 +103,16 @@ pub mod skos {
     pub const DEFINITION: &str = "http://www.w3.org/2004/02/skos/core#definition";
     /// `skos:exactMatch`.
     pub const EXACT_MATCH: &str = "http://www.w3.org/2004/02/skos/core#exactMatch";
+    /// `skos:closeMatch`.
+    pub const CLOSE_MATCH: &str = "http://www.w3.org/2004/02/skos/core#closeMatch";
+    /// `skos:relatedMatch`.
+    pub const RELATED_MATCH: &str = "http://www.w3.org/2004/02/skos/core#relatedMatch";
+    /// `skos:broader`.
+    pub const BROADER: &str = "http://www.w3.org/2004/02/skos/core#broader";
+    /// `skos:note`.
+    pub const NOTE: &str = "http://www.w3.org/2004/02/skos/core#note";
+    /// `skos:editorialNote`.
+    pub const EDITORIAL_NOTE: &str = "http://www.w3.org/2004/02/skos/core#editorialNote";
 }
 
 /// PROV-O.
@@ -112,4 +133,35 @@ pub mod prov {
     pub const SOFTWARE_AGENT: &str = "http://www.w3.org/ns/prov#SoftwareAgent";
     /// `prov:wasAssociatedWith`.
     pub const WAS_ASSOCIATED_WITH: &str = "http://www.w3.org/ns/prov#wasAssociatedWith";
+    /// `prov:Agent`.
+    pub const AGENT: &str = "http://www.w3.org/ns/prov#Agent";
+    /// `prov:startedAtTime`.
+    pub const STARTED_AT_TIME: &str = "http://www.w3.org/ns/prov#startedAtTime";
+}
+
+/// schema.org (as in the Action Agenda's schema of an Action; `http://schema.org/`, the IRIs the
+/// schema.org JSON-LD context expands to).
+pub mod schema {
+    /// `schema:Action`.
+    pub const ACTION: &str = "http://schema.org/Action";
+    /// `schema:Person`.
+    pub const PERSON: &str = "http://schema.org/Person";
+    /// `schema:Organization`.
+    pub const ORGANIZATION: &str = "http://schema.org/Organization";
+    /// `schema:agent`.
+    pub const AGENT: &str = "http://schema.org/agent";
+    /// `schema:name`.
+    pub const NAME: &str = "http://schema.org/name";
+    /// `schema:startTime`.
+    pub const START_TIME: &str = "http://schema.org/startTime";
+    /// `schema:endTime`.
+    pub const END_TIME: &str = "http://schema.org/endTime";
+    /// `schema:unitText`.
+    pub const UNIT_TEXT: &str = "http://schema.org/unitText";
+    /// `schema:email`.
+    pub const EMAIL: &str = "http://schema.org/email";
+    /// `schema:jobTitle`.
+    pub const JOB_TITLE: &str = "http://schema.org/jobTitle";
+    /// `schema:url`.
+    pub const URL: &str = "http://schema.org/url";
 }

@@ -7,6 +7,7 @@ use axum::extract::rejection::BytesRejection;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use cbdkg_graph::{GraphError, GraphErrorKind};
+use cbdkg_search::{SearchError, SearchErrorKind};
 
 /// Why a request failed.
 #[derive(Debug, thiserror::Error)]
@@ -70,6 +71,15 @@ pub enum ApiError {
         /// The limit in bytes.
         limit: usize,
     },
+    /// A search failed or was refused.
+    #[error(transparent)]
+    Search(#[from] SearchError),
+    /// Search cannot answer: no index, or no model for vector search.
+    #[error("search is unavailable: {message}")]
+    SearchUnavailable {
+        /// Why, and what to do.
+        message: String,
+    },
     /// A worker task failed (a bug).
     #[error("internal error: {message}")]
     Internal {
@@ -102,6 +112,8 @@ impl ApiError {
             Self::NotAcceptable { .. } => StatusCode::NOT_ACCEPTABLE,
             Self::UpdatesDisabled | Self::InvalidToken => StatusCode::FORBIDDEN,
             Self::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::Search(error) => search_status(error.kind()),
+            Self::SearchUnavailable { .. } => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal { .. } => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -121,6 +133,8 @@ impl ApiError {
             Self::UpdatesDisabled => "updates_disabled",
             Self::InvalidToken => "invalid_token",
             Self::PayloadTooLarge { .. } => "payload_too_large",
+            Self::Search(error) => search_code(error.kind()),
+            Self::SearchUnavailable { .. } => "search_unavailable",
             Self::Internal { .. } => "internal",
         }
     }
@@ -155,6 +169,37 @@ fn graph_code(kind: GraphErrorKind) -> &'static str {
         GraphErrorKind::ForeignQuad => "invalid_payload",
         GraphErrorKind::WrongFormat => "wrong_format",
         GraphErrorKind::Io => "io",
+    }
+}
+
+/// Status of each kind of search error: what the query did wrong is 400; an index or model
+/// that is missing or stale is 503 (an operator fixes it with `cbdkg reindex`).
+fn search_status(kind: SearchErrorKind) -> StatusCode {
+    match kind {
+        SearchErrorKind::EmptyQuery | SearchErrorKind::QueryTooLong | SearchErrorKind::InvalidQuery => {
+            StatusCode::BAD_REQUEST
+        }
+        SearchErrorKind::NoIndex | SearchErrorKind::IndexOutdated | SearchErrorKind::NoModel => {
+            StatusCode::SERVICE_UNAVAILABLE
+        }
+        SearchErrorKind::Index | SearchErrorKind::Embedding | SearchErrorKind::Vectors | SearchErrorKind::Io => {
+            StatusCode::INTERNAL_SERVER_ERROR
+        }
+    }
+}
+
+fn search_code(kind: SearchErrorKind) -> &'static str {
+    match kind {
+        SearchErrorKind::EmptyQuery => "empty_query",
+        SearchErrorKind::QueryTooLong => "query_too_long",
+        SearchErrorKind::InvalidQuery => "invalid_query",
+        SearchErrorKind::NoIndex => "index_missing",
+        SearchErrorKind::IndexOutdated => "index_outdated",
+        SearchErrorKind::NoModel => "model_unavailable",
+        SearchErrorKind::Index => "index",
+        SearchErrorKind::Embedding => "embedding",
+        SearchErrorKind::Vectors => "vectors",
+        SearchErrorKind::Io => "io",
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod error;
 pub mod negotiate;
+pub mod search;
 mod service_description;
 pub mod sparql;
 
@@ -25,13 +26,16 @@ pub struct AppState {
     pub graph: GraphStore,
     /// The validated settings.
     pub settings: Arc<Settings>,
+    /// The search indexes, or why there are none.
+    pub search: Arc<search::SearchService>,
 }
 
-/// The application: `/sparql`, `/healthz`, with CORS and the request body limit.
+/// The application: `/sparql`, `/api/search`, `/healthz`, with CORS and the request body limit.
 pub fn router(state: AppState) -> Router {
     let server = &state.settings.server;
     Router::new()
         .route("/sparql", get(sparql::get).post(sparql::post))
+        .route("/api/search", get(search::get))
         .route("/healthz", get(health))
         .layer(DefaultBodyLimit::max(server.max_request_bytes))
         .layer(cors(server))

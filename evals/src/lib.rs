@@ -1,0 +1,13 @@
+#![doc = include_str!("../README.md")]
+
+mod error;
+mod gold;
+pub mod metrics;
+mod report;
+mod runner;
+
+pub use error::{EvalError, FloorError, QuestionProblem};
+pub use gold::{BUNDLED_RETRIEVAL, GoldSet, LANGUAGES, Question, QuestionKind};
+pub use metrics::{CUTOFF, Judgements};
+pub use report::{ALL_LANGUAGES, Metric, ModeResult, QuestionResult, RetrievalReport, SummaryRow, check_floor};
+pub use runner::evaluate_retrieval;
