@@ -1,20 +1,21 @@
 //! The command line: `cbdkg ingest`, `cbdkg reindex`, `cbdkg search`, `cbdkg sparql`,
 //! `cbdkg eval`, `cbdkg serve`.
 
-use crate::indexes;
+use crate::indexes::{self, Reindexed};
 use crate::ingest;
 use crate::settings::{CliOverrides, Settings, SettingsSources};
 use anyhow::Context;
 use cbdkg_graph::{GraphStore, QueryAnswer, QueryOptions, QueryResultsFormat, RdfFormat};
 use cbdkg_ingest::BaseIri;
 use cbdkg_search::SearchFilter;
-use cbdkg_search::hybrid::{Mode, RebuildReport, SearchRequest};
+use cbdkg_search::hybrid::{Mode, SearchRequest};
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::{IsTerminal, Read, Write};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 /// Knowledge graph of Convention on Biological Diversity documents.
 #[derive(Debug, Parser)]
@@ -77,6 +78,9 @@ pub enum Command {
         /// Only these meetings (`COP-13`, `SBI-4`); repeatable.
         #[arg(long = "meeting")]
         meetings: Vec<String>,
+        /// Only records of these kinds (`lmo`, `riskAssessment`, `business`); repeatable.
+        #[arg(long = "record-type")]
+        record_types: Vec<String>,
         /// Only these languages (`ar`, `en`); repeatable.
         #[arg(long = "lang")]
         langs: Vec<String>,
@@ -189,8 +193,28 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Ingest { paths, json } => run_ingest(&settings, &paths, json),
         Command::Reindex { json } => run_reindex(&settings, json),
-        Command::Search { query, k, mode, doc_types, bodies, meetings, langs, year_from, year_to, json } => {
-            let filter = SearchFilter { doc_types, bodies, meetings, langs, year_min: year_from, year_max: year_to };
+        Command::Search {
+            query,
+            k,
+            mode,
+            doc_types,
+            bodies,
+            meetings,
+            record_types,
+            langs,
+            year_from,
+            year_to,
+            json,
+        } => {
+            let filter = SearchFilter {
+                doc_types,
+                bodies,
+                meetings,
+                record_types,
+                langs,
+                year_min: year_from,
+                year_max: year_to,
+            };
             let request = SearchRequest { query, k, mode: mode.into(), filter };
             run_search(&settings, request, json)
         }
@@ -227,7 +251,8 @@ fn run_ingest(settings: &Settings, paths: &[PathBuf], json: bool) -> anyhow::Res
     }
     // The indexes follow the graph: rebuilt from it after every ingest (a no-op when no
     // passage changed). A failure here leaves the graph loaded and says how to retry.
-    let index = indexes::load_embedder(settings).and_then(|embedder| indexes::reindex(settings, &store, &embedder));
+    let index =
+        indexes::load_embedder(settings).and_then(|embedder| indexes::reindex(settings, &store, Arc::new(embedder)));
     let mut summary = report.to_json();
     match &index {
         Ok(rebuilt) => summary["index"] = serde_json::to_value(rebuilt)?,
@@ -246,24 +271,39 @@ fn run_ingest(settings: &Settings, paths: &[PathBuf], json: bool) -> anyhow::Res
     Ok(if report.failures.is_empty() && index.is_ok() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
-fn reindex_summary(report: &RebuildReport) -> String {
-    if report.unchanged {
-        format!("indexes unchanged: {} passages ({:.2} s)", report.passages, report.seconds)
+fn reindex_summary(report: &Reindexed) -> String {
+    let (index, links) = (&report.index, &report.links);
+    let index = if index.unchanged {
+        format!("indexes unchanged: {} passages ({:.2} s)", index.passages, index.seconds)
     } else {
         format!(
             "indexed {} passages in {:.2} s ({} embedded, {} from the cache)",
-            report.passages,
-            report.seconds,
-            report.embedded,
-            report.passages.saturating_sub(report.embedded)
+            index.passages,
+            index.seconds,
+            index.embedded,
+            index.passages.saturating_sub(index.embedded)
         )
-    }
+    };
+    let links = if links.unchanged {
+        "inferred target links unchanged".to_owned()
+    } else {
+        let agreement = links.agreement.map(|a| format!("; {:.0}% agree with declared targets", a * 100.0));
+        format!(
+            "inferred {} links to {} targets in {:.2} s ({} already asserted{})",
+            links.links,
+            links.targets,
+            links.seconds,
+            links.already_asserted,
+            agreement.unwrap_or_default()
+        )
+    };
+    format!("{index}\n{links}")
 }
 
 fn run_reindex(settings: &Settings, json: bool) -> anyhow::Result<ExitCode> {
-    let store = GraphStore::open_read_only(&settings.data_dir)?;
+    let store = GraphStore::open(&settings.data_dir)?;
     let embedder = indexes::load_embedder(settings)?;
-    let report = indexes::reindex(settings, &store, &embedder)?;
+    let report = indexes::reindex(settings, &store, Arc::new(embedder))?;
     if json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {

@@ -7,6 +7,7 @@ pub mod eval;
 pub mod http;
 pub mod indexes;
 pub mod ingest;
+pub mod linking;
 pub mod passages;
 pub mod serve;
 pub mod settings;

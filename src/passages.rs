@@ -1,12 +1,14 @@
 //! Reads the passages to index out of the graph (the system of record): every paragraph,
-//! table row, guiding question and footnote with text, with its document's context. A
-//! paragraph's passage carries the text of its sub-paragraphs; sub-paragraphs are passages too,
-//! so a lookup of `15(g)` lands on the sub-paragraph itself.
+//! table row, guiding question and footnote with text, with its document's context, and every
+//! record (clearing-house record, pledge). A paragraph's passage carries the text of its
+//! sub-paragraphs; sub-paragraphs are passages too, so a lookup of `15(g)` lands on the
+//! sub-paragraph itself. A record is one passage whatever its languages: its text in the
+//! first language (by tag) and the others as translations.
 
 use cbdkg_graph::model::Term;
 use cbdkg_graph::{GraphError, GraphStore, QueryAnswer, QueryOptions};
 use cbdkg_ontologies::cbdkg;
-use cbdkg_search::Passage;
+use cbdkg_search::{Passage, Translation};
 use std::collections::HashMap;
 use std::time::Duration;
 
@@ -23,10 +25,10 @@ pub fn passages_from_graph(store: &GraphStore) -> Result<Vec<Passage>, GraphErro
 
     let mut children: HashMap<&str, Vec<&Unit>> = HashMap::new();
     for unit in &units {
-        if unit.sub_paragraph {
-            if let Some(parent) = &unit.parent {
-                children.entry(parent.as_str()).or_default().push(unit);
-            }
+        if unit.sub_paragraph
+            && let Some(parent) = &unit.parent
+        {
+            children.entry(parent.as_str()).or_default().push(unit);
         }
     }
     let mut passages = Vec::with_capacity(units.len());
@@ -53,8 +55,33 @@ pub fn passages_from_graph(store: &GraphStore) -> Result<Vec<Passage>, GraphErro
             year: doc.year,
             doc_type: doc.doc_type.clone(),
             lang: unit.lang.clone(),
+            record_type: None,
             text,
+            translations: Vec::new(),
             position: unit.position,
+        });
+    }
+    for record in records(store)? {
+        let Some(doc) = documents.get(&record.iri) else { continue };
+        let mut texts = record.texts.into_iter();
+        let Some((lang, text)) = texts.next() else { continue };
+        passages.push(Passage {
+            iri: record.iri.clone(),
+            doc: record.iri,
+            symbol: doc.symbol.clone(),
+            short_symbol: None,
+            title: doc.title.clone(),
+            paragraph: String::new(),
+            section: Vec::new(),
+            body: doc.body.clone(),
+            meeting: doc.meeting.clone(),
+            year: doc.year,
+            doc_type: doc.doc_type.clone(),
+            record_type: record.record_type,
+            lang,
+            text,
+            translations: texts.map(|(lang, text)| Translation { lang, text }).collect(),
+            position: 0,
         });
     }
     passages.sort_by(|a, b| (&a.doc, a.position, &a.iri).cmp(&(&b.doc, b.position, &b.iri)));
@@ -199,6 +226,45 @@ fn units(store: &GraphStore) -> Result<Vec<Unit>, GraphError> {
             position: literal(&row[5]).and_then(|p| p.parse().ok()).unwrap_or(u32::MAX),
             sub_paragraph: literal(&row[6]).as_deref() == Some("true"),
         });
+    }
+    Ok(out)
+}
+
+struct RecordText {
+    iri: String,
+    record_type: Option<String>,
+    /// (language tag, text), by tag.
+    texts: Vec<(String, String)>,
+}
+
+fn records(store: &GraphStore) -> Result<Vec<RecordText>, GraphError> {
+    let query = format!(
+        "SELECT ?r ?text ?kind WHERE {{
+           ?r a <{record}> ; <{text}> ?text .
+           OPTIONAL {{ ?r <{record_type}>|<{pledge_form}> ?kind }}
+         }}",
+        record = cbdkg::RECORD,
+        text = cbdkg::TEXT,
+        record_type = cbdkg::RECORD_TYPE,
+        pledge_form = cbdkg::PLEDGE_FORM,
+    );
+    let mut by_iri: std::collections::BTreeMap<String, RecordText> = std::collections::BTreeMap::new();
+    for row in select(store, &query)? {
+        let Some(record) = iri(&row[0]) else { continue };
+        let Some(Term::Literal(text)) = &row[1] else { continue };
+        let entry = by_iri.entry(record.clone()).or_insert_with(|| RecordText {
+            iri: record,
+            record_type: iri(&row[2]).map(|k| last_segment(&k)),
+            texts: Vec::new(),
+        });
+        let lang = text.language().unwrap_or("und").to_owned();
+        if !entry.texts.iter().any(|(l, _)| *l == lang) {
+            entry.texts.push((lang, text.value().to_owned()));
+        }
+    }
+    let mut out: Vec<RecordText> = by_iri.into_values().collect();
+    for record in &mut out {
+        record.texts.sort();
     }
     Ok(out)
 }

@@ -104,46 +104,6 @@ fn cut(text: &str) -> String {
     cut_to(text, MAX_CELL_WIDTH)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use cbdkg_graph::model::{BlankNode, Literal, NamedNode, Variable};
-
-    fn check(term: Term, expected: &str) {
-        assert_eq!(display(&term), expected);
-    }
-
-    #[test]
-    fn terms() {
-        let iri = |s: &str| Term::from(NamedNode::new(s).unwrap());
-        check(iri("https://cbdkg.example/ontology#Decision"), "cbdkg:Decision");
-        check(iri("http://www.w3.org/2004/02/skos/core#prefLabel"), "skos:prefLabel");
-        check(iri("https://cbdkg.example/id/decision/COP-13-23"), "<https://cbdkg.example/id/decision/COP-13-23>");
-        check(Literal::from("plain\ntext").into(), "plain text");
-        check(Literal::new_language_tagged_literal("المقرر", "ar").unwrap().into(), "المقرر@ar");
-        check(Literal::from(42).into(), "42");
-        check(Literal::new_typed_literal("2016-12-17", xsd::DATE).into(), "\"2016-12-17\"^^xsd:date");
-        check(BlankNode::new("b0").unwrap().into(), "_:b0");
-    }
-
-    #[test]
-    fn tables_align_and_note_the_row_cap() {
-        let answer = QueryAnswer::Solutions {
-            variables: vec![Variable::new("doc").unwrap(), Variable::new("n").unwrap()],
-            rows: vec![
-                vec![Some(Literal::from("XIII/23").into()), Some(Literal::from(7).into())],
-                vec![Some(Literal::from("CP-11/4").into()), None],
-            ],
-            truncated: true,
-        };
-        let expected = "?doc     ?n\n───────  ──\nXIII/23  7\nCP-11/4\n(2 rows, cut at the row cap)\n";
-        assert_eq!(render(&answer).unwrap(), expected);
-        assert_eq!(render(&QueryAnswer::Boolean(false)).unwrap(), "false\n");
-        let long = "x".repeat(200);
-        assert_eq!(cut(&long).chars().count(), MAX_CELL_WIDTH);
-    }
-}
-
 /// Renders search hits for a terminal: rank, document and paragraph, score, the start of the
 /// text, and why it matched.
 pub fn render_hits(response: &cbdkg_search::hybrid::SearchResponse) -> String {
@@ -194,4 +154,44 @@ fn cut_to(text: &str, width: usize) -> String {
     }
     out.push('…');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cbdkg_graph::model::{BlankNode, Literal, NamedNode, Variable};
+
+    fn check(term: Term, expected: &str) {
+        assert_eq!(display(&term), expected);
+    }
+
+    #[test]
+    fn terms() {
+        let iri = |s: &str| Term::from(NamedNode::new(s).unwrap());
+        check(iri("https://cbdkg.example/ontology#Decision"), "cbdkg:Decision");
+        check(iri("http://www.w3.org/2004/02/skos/core#prefLabel"), "skos:prefLabel");
+        check(iri("https://cbdkg.example/id/decision/COP-13-23"), "<https://cbdkg.example/id/decision/COP-13-23>");
+        check(Literal::from("plain\ntext").into(), "plain text");
+        check(Literal::new_language_tagged_literal("المقرر", "ar").unwrap().into(), "المقرر@ar");
+        check(Literal::from(42).into(), "42");
+        check(Literal::new_typed_literal("2016-12-17", xsd::DATE).into(), "\"2016-12-17\"^^xsd:date");
+        check(BlankNode::new("b0").unwrap().into(), "_:b0");
+    }
+
+    #[test]
+    fn tables_align_and_note_the_row_cap() {
+        let answer = QueryAnswer::Solutions {
+            variables: vec![Variable::new("doc").unwrap(), Variable::new("n").unwrap()],
+            rows: vec![
+                vec![Some(Literal::from("XIII/23").into()), Some(Literal::from(7).into())],
+                vec![Some(Literal::from("CP-11/4").into()), None],
+            ],
+            truncated: true,
+        };
+        let expected = "?doc     ?n\n───────  ──\nXIII/23  7\nCP-11/4\n(2 rows, cut at the row cap)\n";
+        assert_eq!(render(&answer).unwrap(), expected);
+        assert_eq!(render(&QueryAnswer::Boolean(false)).unwrap(), "false\n");
+        let long = "x".repeat(200);
+        assert_eq!(cut(&long).chars().count(), MAX_CELL_WIDTH);
+    }
 }

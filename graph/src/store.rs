@@ -3,7 +3,7 @@
 use crate::GraphError;
 use crate::provenance::{self, GraphInfo};
 use cbdkg_ingest::GraphPayload;
-use oxigraph::model::{GraphName, GraphNameRef, NamedNodeRef, NamedOrBlankNode};
+use oxigraph::model::{GraphName, GraphNameRef, NamedNodeRef, NamedOrBlankNode, Quad};
 use oxigraph::sparql::SparqlEvaluator;
 use oxigraph::store::{StorageError, Store};
 use std::path::{Path, PathBuf};
@@ -128,6 +128,28 @@ impl GraphStore {
         }
         transaction.commit().map_err(storage)?;
         Ok(if existed { LoadOutcome::Replaced } else { LoadOutcome::Inserted })
+    }
+
+    /// Replaces a named graph with `quads` in one transaction: for graphs a cbdkg process
+    /// derives rather than parses (inferred links), which state their own provenance. Every
+    /// quad must be in `graph`; on any error the previous graph stays intact.
+    pub fn replace_graph(&self, graph: NamedNodeRef<'_>, quads: &[Quad]) -> Result<(), GraphError> {
+        self.ensure_writable("replace a graph")?;
+        let storage = |source| GraphError::Storage {
+            dir: self.dir.clone(),
+            action: format!("replacing graph <{}>", graph.as_str()),
+            source,
+        };
+        let expected = GraphName::NamedNode(graph.into_owned());
+        if let Some(quad) = quads.iter().find(|q| q.graph_name != expected) {
+            return Err(GraphError::ForeignQuad { graph: graph.to_string(), quad: quad.to_string() });
+        }
+        let mut transaction = self.store.start_transaction().map_err(storage)?;
+        transaction.remove_named_graph(graph).map_err(storage)?;
+        for quad in quads {
+            transaction.insert(quad);
+        }
+        transaction.commit().map_err(storage)
     }
 
     /// Every named graph, with the provenance recorded by [`GraphStore::load`] where present,

@@ -181,7 +181,8 @@ impl<'a> Fields<'a> {
     pub fn only(&mut self, path: &str, allowed: &[&str]) {
         let object = if path.is_empty() { Some(self.record) } else { self.get(path) };
         let Some(Value::Object(map)) = object else { return };
-        let unknown: Vec<String> = map.keys().filter(|k| !allowed.contains(&k.as_str())).cloned().collect();
+        let mut unknown: Vec<String> = map.keys().filter(|k| !allowed.contains(&k.as_str())).cloned().collect();
+        unknown.sort();
         for key in unknown {
             let field = if path.is_empty() { key } else { format!("{path}.{key}") };
             self.error(&field, format!("unknown field; expected one of: {}", allowed.join(", ")));
@@ -246,8 +247,14 @@ impl<'a> Fields<'a> {
     }
 
     fn lang_text_value(&mut self, path: &str, value: &Value, max_chars: Option<usize>) -> Option<LangText> {
+        // Sorted by code: serde_json keeps document order or sorts, depending on a feature
+        // another crate of the build may turn on, and the errors must come in one order.
         let map: Vec<(String, &Value)> = match value {
-            Value::Object(map) => map.iter().map(|(k, v)| (k.clone(), v)).collect(),
+            Value::Object(map) => {
+                let mut entries: Vec<(String, &Value)> = map.iter().map(|(k, v)| (k.clone(), v)).collect();
+                entries.sort_by(|a, b| a.0.cmp(&b.0));
+                entries
+            }
             Value::String(_) => vec![("en".to_owned(), value)],
             other => {
                 self.error(path, format!("expected texts by language ({{\"en\": \"…\"}}), found {}", kind(other)));

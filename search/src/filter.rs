@@ -12,6 +12,9 @@ pub struct SearchFilter {
     pub bodies: Vec<String>,
     /// Meeting codes (`COP-13`, `SBI-4`), any of.
     pub meetings: Vec<String>,
+    /// Record types (`lmo`, `riskAssessment`, `business`), any of; passages that are not
+    /// records have none, so a restriction here keeps records only.
+    pub record_types: Vec<String>,
     /// Language tags (`ar`, `en`), any of.
     pub langs: Vec<String>,
     /// First year included.
@@ -38,6 +41,7 @@ impl SearchFilter {
         any_of(&self.doc_types, passage.doc_type.as_deref())
             && any_of(&self.bodies, passage.body.as_deref())
             && any_of(&self.meetings, passage.meeting.as_deref())
+            && any_of(&self.record_types, passage.record_type.as_deref())
             && any_of(&self.langs, Some(&passage.lang))
             && year_ok
     }

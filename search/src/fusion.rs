@@ -1,6 +1,7 @@
-//! Weighted reciprocal-rank fusion: each retriever contributes `weight / (k + rank)` for every
-//! passage it ranks (rank from 1). Scores of different retrievers (BM25, cosine) are not
-//! comparable; ranks are.
+//! Weighted reciprocal-rank fusion: each retriever contributes `weight × trust / (k + rank)`
+//! for every passage it ranks (rank from 1), where `trust` (default 1) is how much the
+//! retriever vouches for that one passage. Scores of different retrievers (BM25, cosine) are
+//! not comparable; ranks are.
 
 use std::collections::HashMap;
 
@@ -11,6 +12,8 @@ pub struct Ranking<'a> {
     pub keys: &'a [&'a str],
     /// Weight of this retriever (0 removes it).
     pub weight: f64,
+    /// Per-passage trust (0–1) in rank order, parallel to `keys`; `None`: 1 for all.
+    pub trust: Option<&'a [f64]>,
 }
 
 /// A fused result: the key, its fused score, and its rank (from 1) in each input ranking.
@@ -18,7 +21,7 @@ pub struct Ranking<'a> {
 pub struct Fused {
     /// The passage key.
     pub key: String,
-    /// Sum of `weight / (k + rank)` over the rankings that contain the key.
+    /// Sum of `weight × trust / (k + rank)` over the rankings that contain the key.
     pub score: f64,
     /// Rank in each input ranking, in input order; `None` where the key is absent.
     pub ranks: Vec<Option<usize>>,
@@ -40,7 +43,8 @@ pub fn reciprocal_rank_fusion(rankings: &[Ranking<'_>], k: u32) -> Vec<Fused> {
             // A retriever that repeats a key counts it once, at its best rank.
             if entry.ranks[which].is_none() {
                 entry.ranks[which] = Some(rank);
-                entry.score += ranking.weight / (f64::from(k) + rank as f64);
+                let trust = ranking.trust.and_then(|t| t.get(position)).copied().unwrap_or(1.0);
+                entry.score += ranking.weight * trust / (f64::from(k) + rank as f64);
             }
         }
     }
@@ -55,7 +59,7 @@ mod tests {
 
     fn check(rankings: &[(&[&str], f64)], k: u32, expected: &[(&str, [Option<usize>; 2])]) {
         let rankings: Vec<Ranking<'_>> =
-            rankings.iter().map(|(keys, weight)| Ranking { keys, weight: *weight }).collect();
+            rankings.iter().map(|(keys, weight)| Ranking { keys, weight: *weight, trust: None }).collect();
         let fused = reciprocal_rank_fusion(&rankings, k);
         let got: Vec<(&str, Vec<Option<usize>>)> = fused.iter().map(|f| (f.key.as_str(), f.ranks.clone())).collect();
         let want: Vec<(&str, Vec<Option<usize>>)> = expected.iter().map(|(key, r)| (*key, r.to_vec())).collect();
@@ -87,7 +91,28 @@ mod tests {
     #[test]
     fn scores_are_the_weighted_sum() {
         let keys: &[&str] = &["x"];
-        let fused = reciprocal_rank_fusion(&[Ranking { keys, weight: 1.0 }, Ranking { keys, weight: 0.5 }], 10);
+        let fused = reciprocal_rank_fusion(
+            &[Ranking { keys, weight: 1.0, trust: None }, Ranking { keys, weight: 0.5, trust: None }],
+            10,
+        );
         assert!((fused[0].score - (1.0 / 11.0 + 0.5 / 11.0)).abs() < 1e-12);
+    }
+
+    #[test]
+    fn trust_scales_each_contribution() {
+        // "a" is first for the keyword side but barely vouched for; "b" wins on the other side.
+        let keyword = ["a", "b"];
+        let dense = ["b", "a"];
+        let trust = [0.1, 1.0];
+        let fused = reciprocal_rank_fusion(
+            &[
+                Ranking { keys: &keyword, weight: 1.0, trust: Some(&trust) },
+                Ranking { keys: &dense, weight: 1.0, trust: None },
+            ],
+            60,
+        );
+        assert_eq!(fused[0].key, "b");
+        let expected_a = 0.1 / 61.0 + 1.0 / 62.0;
+        assert!((fused[1].score - expected_a).abs() < 1e-12);
     }
 }

@@ -24,7 +24,13 @@ use std::sync::Arc;
 use std::time::Instant;
 
 /// Version of the on-disk layout; a change forces a rebuild.
-const LAYOUT_VERSION: u32 = 1;
+const LAYOUT_VERSION: u32 = 2;
+
+/// A keyword hit counts in the fusion in proportion to the square of the share of the query's
+/// words it contains: an English question over Arabic paragraphs matches a few Latin words in
+/// footnotes and records, high in BM25 rank but not what was asked. Squared rather than
+/// linear or cubed: the best of 0–4 on the gold set (EVALS.md).
+const KEYWORD_TRUST_POWER: i32 = 2;
 
 /// Which retrievers answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -131,6 +137,12 @@ pub struct Hit {
     /// Title of the document.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// Document type code (`decision`, `pledge`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub doc_type: Option<String>,
+    /// Record type, for records (`lmo`, `business`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record_type: Option<String>,
     /// Enclosing section headings.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub section: Vec<String>,
@@ -150,6 +162,8 @@ pub struct Facets {
     pub body: BTreeMap<String, usize>,
     /// By meeting.
     pub meeting: BTreeMap<String, usize>,
+    /// By record type (records only).
+    pub record_type: BTreeMap<String, usize>,
     /// By year.
     pub year: BTreeMap<i32, usize>,
     /// By language.
@@ -166,6 +180,7 @@ impl Facets {
         add(&mut self.doc_type, &passage.doc_type);
         add(&mut self.body, &passage.body);
         add(&mut self.meeting, &passage.meeting);
+        add(&mut self.record_type, &passage.record_type);
         if let Some(year) = passage.year {
             *self.year.entry(year).or_default() += 1;
         }
@@ -366,11 +381,12 @@ impl SearchIndex {
 
         let keyword_keys: Vec<&str> = keyword.iter().map(|h| h.iri.as_str()).collect();
         let dense_keys: Vec<&str> = dense.iter().map(|(i, _)| self.passages[*i].iri.as_str()).collect();
+        let keyword_trust: Vec<f64> = keyword.iter().map(|h| f64::from(h.coverage).powi(KEYWORD_TRUST_POWER)).collect();
         let fusion = self.fusion;
         let fused = reciprocal_rank_fusion(
             &[
-                Ranking { keys: &keyword_keys, weight: fusion.bm25_weight },
-                Ranking { keys: &dense_keys, weight: fusion.vector_weight },
+                Ranking { keys: &keyword_keys, weight: fusion.bm25_weight, trust: Some(&keyword_trust) },
+                Ranking { keys: &dense_keys, weight: fusion.vector_weight, trust: None },
             ],
             fusion.rrf_k,
         );
@@ -416,6 +432,8 @@ impl SearchIndex {
                     text: passage.text.clone(),
                     score,
                     title: passage.title.clone(),
+                    doc_type: passage.doc_type.clone(),
+                    record_type: passage.record_type.clone(),
                     section: passage.section.clone(),
                     snippet: keyword_hit.and_then(|h| h.snippet.clone()),
                     why: Why {
@@ -430,6 +448,13 @@ impl SearchIndex {
             })
             .collect();
         Ok(SearchResponse { hits, facets, mode: request.mode, took_ms: started.elapsed().as_secs_f64() * 1000.0 })
+    }
+
+    /// The `k` passages nearest in meaning to `text` (embedded as a query) under `filter`, with
+    /// their cosine similarity, best first: the dense retriever alone, as linking by
+    /// similarity needs it.
+    pub fn nearest(&self, text: &str, k: usize, filter: &SearchFilter) -> Result<Vec<(&Passage, f32)>, SearchError> {
+        Ok(self.dense(text, k, filter)?.into_iter().map(|(i, score)| (&self.passages[i], score)).collect())
     }
 
     /// Passage indices and cosine similarities of the nearest passages to the query.
@@ -449,9 +474,12 @@ impl SearchIndex {
 
 fn payload(passage: &Passage) -> Payload {
     let mut payload = Payload::new().with_keyword(fields::LANG, passage.lang.clone());
-    for (field, value) in
-        [(fields::DOC_TYPE, &passage.doc_type), (fields::BODY, &passage.body), (fields::MEETING, &passage.meeting)]
-    {
+    for (field, value) in [
+        (fields::DOC_TYPE, &passage.doc_type),
+        (fields::BODY, &passage.body),
+        (fields::MEETING, &passage.meeting),
+        (fields::RECORD_TYPE, &passage.record_type),
+    ] {
         if let Some(value) = value {
             payload = payload.with_keyword(field, value.clone());
         }
@@ -469,6 +497,7 @@ fn vector_filter(filter: &SearchFilter) -> Filter {
         (fields::DOC_TYPE, &filter.doc_types),
         (fields::BODY, &filter.bodies),
         (fields::MEETING, &filter.meetings),
+        (fields::RECORD_TYPE, &filter.record_types),
         (fields::LANG, &filter.langs),
     ] {
         if !values.is_empty() {

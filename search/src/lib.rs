@@ -13,4 +13,4 @@ pub mod passage;
 pub use error::{SearchError, SearchErrorKind};
 pub use filter::SearchFilter;
 pub use hybrid::{Hit, Mode, SearchIndex, SearchRequest, SearchResponse};
-pub use passage::Passage;
+pub use passage::{Passage, Translation};

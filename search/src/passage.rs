@@ -27,14 +27,32 @@ pub struct Passage {
     pub meeting: Option<String>,
     /// Year the document was issued.
     pub year: Option<i32>,
-    /// Code of the document type (`decision`, `note`, `discussion-guide`).
+    /// Code of the document type (`decision`, `note`, `discussion-guide`,
+    /// `clearing-house-record`, `pledge`).
     pub doc_type: Option<String>,
+    /// Kind of record, for records only: the clearing-house schema (`lmo`, `riskAssessment`)
+    /// or the pledge form (`organization`, `business`).
+    #[serde(default)]
+    pub record_type: Option<String>,
     /// Language tag of the text (`ar`, `en`).
     pub lang: String,
     /// The text: the unit's own text followed by its sub-units' texts.
     pub text: String,
+    /// The same unit in other languages (a multilingual record), each indexed with its own
+    /// language's analyser; the passage is still one hit.
+    #[serde(default)]
+    pub translations: Vec<Translation>,
     /// Position of the unit in its document (reading order), for stable ties.
     pub position: u32,
+}
+
+/// The text of a passage in another language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Translation {
+    /// Language tag (`fr`).
+    pub lang: String,
+    /// The text in that language.
+    pub text: String,
 }
 
 impl Passage {

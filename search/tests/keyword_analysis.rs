@@ -171,8 +171,10 @@ fn passage(iri: &str, lang: &str, text: &str) -> Passage {
         meeting: None,
         year: None,
         doc_type: None,
+        record_type: None,
         lang: lang.into(),
         text: text.into(),
+        translations: Vec::new(),
         position: 0,
     }
 }

@@ -1,7 +1,7 @@
 //! `GET /api/search`: hybrid paragraph search.
 //!
 //! Parameters: `q` (required), `k` (default 10), `mode` (`hybrid`, `bm25`, `vector`), and
-//! filters `type`, `body`, `meeting`, `lang` (repeatable or comma-separated), `year_from`,
+//! filters `type`, `body`, `meeting`, `record_type`, `lang` (repeatable or comma-separated), `year_from`,
 //! `year_to`. The answer is `{"hits":[…],"facets":{…},"mode":…,"took_ms":…}`.
 
 use super::AppState;
@@ -87,12 +87,13 @@ fn parse(raw: &str, max_k: usize) -> Result<SearchRequest, ApiError> {
             "type" => filter.doc_types.extend(list()),
             "body" => filter.bodies.extend(list()),
             "meeting" => filter.meetings.extend(list()),
+            "record_type" => filter.record_types.extend(list()),
             "lang" => filter.langs.extend(list()),
             "year_from" => filter.year_min = Some(year("year_from")?),
             "year_to" => filter.year_max = Some(year("year_to")?),
             other => {
                 return Err(invalid(format!(
-                    "unknown parameter `{other}`: expected q, k, mode, type, body, meeting, lang, year_from, year_to"
+                    "unknown parameter `{other}`: expected q, k, mode, type, body, meeting, record_type, lang, year_from, year_to"
                 )));
             }
         }

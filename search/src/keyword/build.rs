@@ -42,8 +42,12 @@ fn passage_languages(passages: &[Passage]) -> Result<Vec<Lang>, KeywordError> {
     passages
         .iter()
         .map(|p| {
-            Lang::from_tag(&p.lang)
-                .ok_or_else(|| KeywordError::UnsupportedLanguage { iri: p.iri.clone(), lang: p.lang.clone() })
+            let unsupported =
+                |lang: &str| KeywordError::UnsupportedLanguage { iri: p.iri.clone(), lang: lang.to_owned() };
+            if let Some(t) = p.translations.iter().find(|t| Lang::from_tag(&t.lang).is_none()) {
+                return Err(unsupported(&t.lang));
+            }
+            Lang::from_tag(&p.lang).ok_or_else(|| unsupported(&p.lang))
         })
         .collect()
 }
@@ -110,15 +114,24 @@ fn document(fields: &Fields, passage: &Passage, lang: Lang) -> TantivyDocument {
         doc.add_text(fields.symbol_keys, key);
     }
     doc.add_text(fields.text(lang), &passage.text);
+    for translation in &passage.translations {
+        // Checked by `passage_languages`; a tag without an analyser was refused there.
+        if let Some(other) = Lang::from_tag(&translation.lang) {
+            doc.add_text(fields.text(other), &translation.text);
+        }
+    }
     if let Some(title) = &passage.title {
         doc.add_text(fields.title(lang), title);
     }
     for heading in &passage.section {
         doc.add_text(fields.section(lang), heading);
     }
-    for (field, value) in
-        [(fields.doc_type, &passage.doc_type), (fields.body, &passage.body), (fields.meeting, &passage.meeting)]
-    {
+    for (field, value) in [
+        (fields.doc_type, &passage.doc_type),
+        (fields.body, &passage.body),
+        (fields.meeting, &passage.meeting),
+        (fields.record_type, &passage.record_type),
+    ] {
         if let Some(value) = value {
             doc.add_text(field, value);
         }

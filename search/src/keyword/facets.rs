@@ -1,5 +1,5 @@
 //! Facet counts: how many passages matching a query fall in each document type, body,
-//! meeting, language and year, read from fast fields inside the index.
+//! meeting, record type, language and year, read from fast fields inside the index.
 
 use super::schema::names;
 use serde::Serialize;
@@ -20,6 +20,8 @@ pub struct Facets {
     pub bodies: Vec<FacetCount>,
     /// By meeting code, most frequent first.
     pub meetings: Vec<FacetCount>,
+    /// By record type, most frequent first (records only).
+    pub record_types: Vec<FacetCount>,
     /// By language tag, most frequent first.
     pub langs: Vec<FacetCount>,
     /// By year, oldest first.
@@ -44,7 +46,7 @@ pub struct YearCount {
     pub count: u64,
 }
 
-const STRING_FACETS: [&str; 4] = [names::DOC_TYPE, names::BODY, names::MEETING, names::LANG];
+const STRING_FACETS: [&str; 5] = [names::DOC_TYPE, names::BODY, names::MEETING, names::RECORD_TYPE, names::LANG];
 
 /// Collects [`Facets`] of the matching documents.
 pub(crate) struct FacetCollector;
@@ -53,7 +55,7 @@ pub(crate) struct FacetCollector;
 #[derive(Default)]
 pub(crate) struct SegmentFacets {
     total: u64,
-    strings: [HashMap<String, u64>; 4],
+    strings: [HashMap<String, u64>; STRING_FACETS.len()],
     years: HashMap<i64, u64>,
 }
 
@@ -82,7 +84,7 @@ impl Collector for FacetCollector {
 
     fn merge_fruits(&self, segments: Vec<SegmentFacets>) -> tantivy::Result<Facets> {
         let mut total = 0;
-        let mut strings: [HashMap<String, u64>; 4] = Default::default();
+        let mut strings: [HashMap<String, u64>; STRING_FACETS.len()] = Default::default();
         let mut years: HashMap<i64, u64> = HashMap::new();
         for segment in segments {
             total += segment.total;
@@ -95,13 +97,13 @@ impl Collector for FacetCollector {
                 *years.entry(year).or_default() += count;
             }
         }
-        let [doc_types, bodies, meetings, langs] = strings.map(sorted_counts);
+        let [doc_types, bodies, meetings, record_types, langs] = strings.map(sorted_counts);
         let mut years: Vec<YearCount> = years
             .into_iter()
             .filter_map(|(year, count)| Some(YearCount { year: i32::try_from(year).ok()?, count }))
             .collect();
         years.sort_by_key(|y| y.year);
-        Ok(Facets { total, doc_types, bodies, meetings, langs, years })
+        Ok(Facets { total, doc_types, bodies, meetings, record_types, langs, years })
     }
 }
 
@@ -114,7 +116,7 @@ fn sorted_counts(counts: HashMap<String, u64>) -> Vec<FacetCount> {
 /// Counts one segment by term ordinal; ordinals become strings at harvest.
 pub(crate) struct SegmentFacetCollector {
     columns: Vec<Option<StrColumn>>,
-    ords: [HashMap<u64, u64>; 4],
+    ords: [HashMap<u64, u64>; STRING_FACETS.len()],
     years_column: Column<i64>,
     years: HashMap<i64, u64>,
     total: u64,
@@ -138,7 +140,7 @@ impl SegmentCollector for SegmentFacetCollector {
     }
 
     fn harvest(self) -> SegmentFacets {
-        let mut strings: [HashMap<String, u64>; 4] = Default::default();
+        let mut strings: [HashMap<String, u64>; STRING_FACETS.len()] = Default::default();
         for ((column, ords), out) in self.columns.iter().zip(self.ords).zip(strings.iter_mut()) {
             let Some(column) = column else { continue };
             for (ord, count) in ords {

@@ -8,7 +8,7 @@ use tantivy::schema::{
 /// Version of the schema and analysis. Bump it whenever a field or what an analyser emits
 /// changes: [`super::KeywordIndex::open`] then refuses an index built by an older version
 /// instead of searching it with mismatched terms.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// File in the index directory that records [`SCHEMA_VERSION`]; written last, so an index
 /// without it was never finished.
@@ -27,6 +27,7 @@ pub(crate) mod names {
     pub const DOC_TYPE: &str = "doc_type";
     pub const BODY: &str = "body";
     pub const MEETING: &str = "meeting";
+    pub const RECORD_TYPE: &str = "record_type";
     pub const LANG: &str = "lang";
     pub const YEAR: &str = "year";
 }
@@ -58,6 +59,8 @@ pub(crate) struct Fields {
     pub body: Field,
     /// Meeting code (raw, fast).
     pub meeting: Field,
+    /// Record type (raw, fast), records only.
+    pub record_type: Field,
     /// Language tag as given by the passage (raw, fast).
     pub lang: Field,
     /// Year (i64, indexed and fast).
@@ -96,6 +99,7 @@ impl Fields {
         let doc_type = b.add_text_field(names::DOC_TYPE, STRING | FAST);
         let body = b.add_text_field(names::BODY, STRING | FAST);
         let meeting = b.add_text_field(names::MEETING, STRING | FAST);
+        let record_type = b.add_text_field(names::RECORD_TYPE, STRING | FAST);
         let lang = b.add_text_field(names::LANG, STRING | FAST);
         let year = b.add_i64_field(names::YEAR, INDEXED | FAST);
         let fields = Fields {
@@ -111,6 +115,7 @@ impl Fields {
             doc_type,
             body,
             meeting,
+            record_type,
             lang,
             year,
         };

@@ -31,6 +31,10 @@ pub struct KeywordHit {
     /// The query's words and phrases (as written) that the passage contains, in its text,
     /// title or section headings, in query order.
     pub matched_terms: Vec<String>,
+    /// Share of the query's words and phrases the passage contains (0–1; 1 for a query
+    /// without words, such as a bare symbol). A passage that contains one word of a long
+    /// question in another language is a weak keyword match whatever its BM25 rank.
+    pub coverage: f32,
     /// A stretch of the text with the matched words in `<b>…</b>`, HTML-escaped; `None` when
     /// no word of the text itself matched (a title match, an exact lookup).
     pub snippet: Option<String>,
@@ -149,8 +153,7 @@ impl KeywordIndex {
         score: f32,
         reference: Option<ReferenceMatch>,
     ) -> KeywordHit {
-        let text_of = |lang: Lang| doc.get_first(self.fields.text(lang)).and_then(|v| v.as_str().map(str::to_owned));
-        let text = Lang::ALL.into_iter().find_map(|lang| text_of(lang).map(|text| (lang, text)));
+        let text_of = |lang: Lang| doc.get_first(self.fields.text(lang)).and_then(|v| v.as_str());
         let groups = plan.groups.iter().zip(matched).filter(|(_, m)| **m).map(|(g, _)| g);
         let mut matched_terms: Vec<String> = Vec::new();
         for group in groups.clone() {
@@ -158,14 +161,23 @@ impl KeywordIndex {
                 matched_terms.push(group.surface.clone());
             }
         }
-        let snippet = text.and_then(|(lang, text)| {
-            let terms: HashSet<&str> = groups.flat_map(|g| g.terms_in(lang)).collect();
-            snippet(&text, lang, &terms)
+        // A multilingual record has a text per language: the snippet comes from the first
+        // one the query matches.
+        let snippet = Lang::ALL.into_iter().find_map(|lang| {
+            let text = text_of(lang)?;
+            let terms: HashSet<&str> = groups.clone().flat_map(|g| g.terms_in(lang)).collect();
+            snippet(text, lang, &terms)
         });
+        let coverage = if plan.groups.is_empty() {
+            1.0
+        } else {
+            matched.iter().filter(|m| **m).count() as f32 / plan.groups.len() as f32
+        };
         KeywordHit {
             iri: doc.get_first(self.fields.iri).and_then(|v| v.as_str()).unwrap_or_default().to_owned(),
             score,
             matched_terms,
+            coverage,
             snippet,
             reference,
         }
@@ -201,6 +213,7 @@ fn filter_query(fields: &Fields, filter: &SearchFilter) -> Option<Box<dyn Query>
         (fields.doc_type, &filter.doc_types),
         (fields.body, &filter.bodies),
         (fields.meeting, &filter.meetings),
+        (fields.record_type, &filter.record_types),
         (fields.lang, &filter.langs),
     ] {
         if !values.is_empty() {

@@ -67,8 +67,10 @@ pub fn passages(doc: &Document) -> Vec<Passage> {
         meeting,
         year,
         doc_type: Some(doc_type.to_owned()),
+        record_type: None,
         lang: doc.language.code().to_owned(),
         text: String::new(),
+        translations: Vec::new(),
         position: 0,
     };
     let mut out = Vec::new();

@@ -89,10 +89,10 @@ pub struct CollectionOptions {
 
 impl CollectionOptions {
     /// Cosine collection of `dimension`-long vectors, with default HNSW parameters and payload
-    /// indexes on cbdkg's fields (`doc_type`, `body`, `meeting`, `lang` as keywords, `year` as
+    /// indexes on cbdkg's fields (`doc_type`, `body`, `meeting`, `record_type`, `lang` as keywords, `year` as
     /// integer).
     pub fn new(dimension: usize) -> Self {
-        let keywords = [fields::DOC_TYPE, fields::BODY, fields::MEETING, fields::LANG];
+        let keywords = [fields::DOC_TYPE, fields::BODY, fields::MEETING, fields::RECORD_TYPE, fields::LANG];
         let payload_indexes = keywords
             .into_iter()
             .map(|field| (field.to_owned(), FieldKind::Keyword))

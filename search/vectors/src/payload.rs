@@ -10,6 +10,8 @@ pub mod fields {
     pub const BODY: &str = "body";
     /// Meeting (keyword), e.g. `COP-15`.
     pub const MEETING: &str = "meeting";
+    /// Record type (keyword), e.g. `lmo`, `business`; records only.
+    pub const RECORD_TYPE: &str = "record_type";
     /// Language code (keyword), e.g. `en`, `ar`.
     pub const LANG: &str = "lang";
     /// Year (integer).
