@@ -1,5 +1,5 @@
-//! The command line: `cbdkg ingest`, `cbdkg reindex`, `cbdkg search`, `cbdkg sparql`,
-//! `cbdkg eval`, `cbdkg serve`.
+//! The command line: `cbdkg ingest`, `cbdkg reindex`, `cbdkg search`, `cbdkg ask`,
+//! `cbdkg sparql`, `cbdkg eval`, `cbdkg serve`.
 
 use crate::indexes::{self, Reindexed};
 use crate::ingest;
@@ -94,7 +94,20 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Score retrieval on the gold set: nDCG@10, Recall@10 and MRR per mode and language.
+    /// Answer a question from the documents, citing the paragraphs it comes from.
+    ///
+    /// The answer is one to four sentences in the question's language (Arabic, English, French
+    /// or Spanish), each pointing to numbered citations with verbatim quotes; when the
+    /// documents do not answer, it says so and suggests searches.
+    Ask {
+        /// The question, in any of those languages; `XIII/23 paragraph 15(g)` or `المقرر 23/13`
+        /// looks up that paragraph or decision.
+        question: String,
+        /// Print `{"answer","language","kind","citations":[…],"abstained"}` on stdout.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Score retrieval or answers on their gold sets.
     Eval {
         /// What to evaluate.
         #[command(subcommand)]
@@ -122,6 +135,22 @@ pub enum Command {
 /// What `cbdkg eval` scores.
 #[derive(Debug, Subcommand)]
 pub enum EvalCommand {
+    /// Answers against the answer gold set (default: evals/gold/answers.toml): citation
+    /// precision, answer support, abstention, injection resistance.
+    ///
+    /// Injection questions run when the injected fixtures are ingested too:
+    /// `cbdkg ingest data/corpus data/examples evals/fixtures/injected`.
+    Answers {
+        /// The gold set.
+        #[arg(long, value_name = "FILE")]
+        gold: Option<PathBuf>,
+        /// Print the report as JSON (with every question's answer and signals).
+        #[arg(long)]
+        json: bool,
+        /// Also print a line per question: expected, kind, abstained, supported, problems.
+        #[arg(long)]
+        questions: bool,
+    },
     /// Retrieval against the gold questions (default: evals/gold/retrieval.toml).
     Retrieval {
         /// The gold set.
@@ -179,6 +208,7 @@ impl Cli {
             | Command::Sparql { .. }
             | Command::Reindex { .. }
             | Command::Search { .. }
+            | Command::Ask { .. }
             | Command::Eval { .. } => None,
         };
         let overrides = CliOverrides { data_dir: self.data_dir.clone(), addr };
@@ -218,8 +248,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let request = SearchRequest { query, k, mode: mode.into(), filter };
             run_search(&settings, request, json)
         }
+        Command::Ask { question, json } => run_ask(&settings, &question, json),
         Command::Eval { what: EvalCommand::Retrieval { gold, json, floor } } => {
             crate::eval::run_retrieval(&settings, gold.as_deref(), json, floor)
+        }
+        Command::Eval { what: EvalCommand::Answers { gold, json, questions } } => {
+            crate::eval::run_answers(&settings, gold.as_deref(), json, questions)
         }
         Command::Sparql { query, format, json } => {
             run_sparql(&settings, &query, if json { OutputFormat::Json } else { format })
@@ -328,6 +362,20 @@ fn run_search(settings: &Settings, mut request: SearchRequest, json: bool) -> an
         writeln!(out)?;
     } else {
         out.write_all(crate::table::render_hits(&response).as_bytes())?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_ask(settings: &Settings, question: &str, json: bool) -> anyhow::Result<ExitCode> {
+    let assistant = crate::eval::open_assistant(settings)?;
+    let answer = assistant.ask(question)?;
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer(&mut out, &answer)?;
+        writeln!(out)?;
+    } else {
+        out.write_all(crate::table::render_answer(&answer).as_bytes())?;
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)

@@ -1,14 +1,23 @@
-//! `cbdkg eval retrieval`: the gold questions through every search mode, scored.
+//! `cbdkg eval retrieval`: the gold questions through every search mode, scored;
+//! `cbdkg eval answers`: the answer gold set through the assistant, scored.
 
 use crate::indexes;
 use crate::settings::Settings;
 use anyhow::Context;
-use cbdkg_evals::{GoldSet, Metric, RetrievalReport, check_floor};
+use cbdkg_assistant::ask::{Explained, Signals};
+use cbdkg_assistant::{AskError, Assistant};
+use cbdkg_evals::{
+    AnswerGold, AnswerQuestion, AnswersReport, Expect, GoldSet, Metric, Observed, ObservedCitation, RetrievalReport,
+    check_floor,
+};
+use cbdkg_graph::GraphStore;
 use cbdkg_search::SearchFilter;
 use cbdkg_search::hybrid::{Mode, SearchIndex, SearchRequest};
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 /// Hits asked for per question: more than the cutoff of 10, so the report can say where the
 /// first answer is when it is not in the top 10.
@@ -61,4 +70,89 @@ pub fn evaluate(index: &SearchIndex, gold: &GoldSet) -> anyhow::Result<Retrieval
         index.search(&request).map(|response| response.hits.into_iter().map(|hit| hit.iri).collect())
     })
     .context("the retrieval eval failed")
+}
+
+/// The assistant over the indexes and graph of the data directory (the graph read-only).
+pub fn open_assistant(settings: &Settings) -> anyhow::Result<Assistant> {
+    let (index, model_problem) = indexes::open(settings)?;
+    if let Some(problem) = model_problem {
+        return Err(problem.context("answers need the embedding model"));
+    }
+    let graph = GraphStore::open_read_only(&settings.data_dir)?;
+    Ok(Assistant::new(Arc::new(index), graph))
+}
+
+/// Runs the answer gold set through the assistant of the data directory and prints the report.
+pub fn run_answers(settings: &Settings, gold: Option<&Path>, json: bool, questions: bool) -> anyhow::Result<ExitCode> {
+    let gold = match gold {
+        Some(path) => AnswerGold::from_path(path)?,
+        None => AnswerGold::bundled()?,
+    };
+    let gold = gold.with_base(&settings.base_iri)?;
+    let assistant = open_assistant(settings)?;
+    let report = evaluate_answers(&assistant, &gold)?;
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &report)?;
+        writeln!(out)?;
+    } else {
+        write!(out, "{}", report.to_table())?;
+        if questions {
+            write!(out, "\n{}", report.ask.questions_table())?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Scores the assistant on an answer gold set. Injection questions run only when the
+/// injected fixtures (the paragraphs they name) are in the index.
+pub fn evaluate_answers(assistant: &Assistant, gold: &AnswerGold) -> anyhow::Result<AnswersReport> {
+    let index = assistant.index();
+    let injected = gold
+        .questions()
+        .iter()
+        .filter(|q| q.expect == Expect::Injection)
+        .flat_map(|q| &q.supports)
+        .any(|iri| index.passage(iri).is_some());
+    let ask =
+        |question: &AnswerQuestion| -> Result<Observed, AskError> { Ok(observed(assistant.explain(&question.text)?)) };
+    let texts = |iri: &str| {
+        index
+            .passage(iri)
+            .map(|p| std::iter::once(&p.text).chain(p.translations.iter().map(|t| &t.text)).cloned().collect())
+    };
+    let ask = cbdkg_evals::evaluate_answers(gold, injected, ask, texts).context("the answer eval failed")?;
+    Ok(AnswersReport { ask })
+}
+
+fn observed(explained: Explained) -> Observed {
+    let answer = explained.answer;
+    let mut signals = BTreeMap::new();
+    if let Some(Signals {
+        top_similarity,
+        same_language,
+        coverage,
+        exact_lookup,
+        sentence_similarity,
+        named_document,
+        domain_margin,
+    }) = explained.signals
+    {
+        signals.insert("domain_margin".to_owned(), f64::from(domain_margin));
+        signals.insert("sentence_similarity".to_owned(), f64::from(sentence_similarity));
+        signals.insert("named_document".to_owned(), f64::from(u8::from(named_document)));
+        signals.insert("top_similarity".to_owned(), f64::from(top_similarity));
+        signals.insert("same_language".to_owned(), f64::from(u8::from(same_language)));
+        signals.insert("coverage".to_owned(), f64::from(coverage));
+        signals.insert("exact_lookup".to_owned(), f64::from(u8::from(exact_lookup)));
+    }
+    Observed {
+        answer: answer.answer,
+        language: answer.language,
+        kind: answer.kind.as_str().to_owned(),
+        abstained: answer.abstained,
+        citations: answer.citations.into_iter().map(|c| ObservedCitation { iri: c.iri, quote: c.quote }).collect(),
+        signals,
+    }
 }

@@ -141,6 +141,27 @@ pub fn render_hits(response: &cbdkg_search::hybrid::SearchResponse) -> String {
     out
 }
 
+/// Renders an answer for a terminal: the answer, then each citation numbered as the answer
+/// points to it, with its IRI, symbol and paragraph, and its quote in full.
+pub fn render_answer(answer: &cbdkg_assistant::Answer) -> String {
+    let mut out = format!("{}\n", answer.answer);
+    if !answer.citations.is_empty() {
+        out.push('\n');
+    }
+    for (n, citation) in answer.citations.iter().enumerate() {
+        let place = match (&citation.symbol, citation.paragraph.as_str()) {
+            (Some(symbol), "") => symbol.clone(),
+            (Some(symbol), paragraph) => format!("{symbol} ¶{paragraph}"),
+            (None, "") => String::new(),
+            (None, paragraph) => format!("¶{paragraph}"),
+        };
+        out.push_str(&format!("[{}] {place}  {}\n", n + 1, citation.iri));
+        let quote: String = citation.quote.split_whitespace().collect::<Vec<_>>().join(" ");
+        out.push_str(&format!("    “{quote}”\n"));
+    }
+    out
+}
+
 fn cut_to(text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_owned();
@@ -176,6 +197,28 @@ mod tests {
         check(Literal::from(42).into(), "42");
         check(Literal::new_typed_literal("2016-12-17", xsd::DATE).into(), "\"2016-12-17\"^^xsd:date");
         check(BlankNode::new("b0").unwrap().into(), "_:b0");
+    }
+
+    #[test]
+    fn answers_list_their_citations() {
+        let answer = cbdkg_assistant::Answer {
+            answer: "Decision XIII/23, paragraph 15(g), requests the Executive Secretary to …: [1]".to_owned(),
+            language: "en".to_owned(),
+            kind: cbdkg_assistant::Kind::Fact,
+            citations: vec![cbdkg_assistant::Citation {
+                iri: "https://cbdkg.example/id/decision/COP-13-23/p15-g".to_owned(),
+                symbol: Some("CBD/COP/DEC/XIII/23".to_owned()),
+                paragraph: "15(g)".to_owned(),
+                quote: "التكليف بإجراء تقييم\nمستقل".to_owned(),
+            }],
+            abstained: false,
+        };
+        assert_eq!(
+            render_answer(&answer),
+            "Decision XIII/23, paragraph 15(g), requests the Executive Secretary to …: [1]\n\n\
+             [1] CBD/COP/DEC/XIII/23 ¶15(g)  https://cbdkg.example/id/decision/COP-13-23/p15-g\n    \
+             “التكليف بإجراء تقييم مستقل”\n"
+        );
     }
 
     #[test]

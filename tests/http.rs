@@ -70,11 +70,11 @@ fn app(configure: impl FnOnce(&mut Settings)) -> App {
     configure(&mut settings);
     App {
         _dir: dir,
-        router: router(AppState {
+        router: router(AppState::new(
             graph,
-            settings: Arc::new(settings),
-            search: Arc::new(SearchService::Unavailable("not built in these tests".into())),
-        }),
+            Arc::new(settings),
+            SearchService::Unavailable("not built in these tests".into()),
+        )),
     }
 }
 

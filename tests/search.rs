@@ -135,10 +135,10 @@ fn bad_queries_get_a_clear_answer() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[expect(clippy::await_holding_lock, reason = "the turn is held for the whole test: the vector store admits one user")]
 async fn the_http_search_answers_and_refuses_like_the_command() {
     let (_turn, dir) = data_dir();
-    let mut settings = Settings::default();
-    settings.data_dir = dir.to_owned();
+    let settings = Settings { data_dir: dir.to_owned(), ..Settings::default() };
     let (index, model_problem) = cbdkg::indexes::open(&settings).expect("indexes open");
     assert!(model_problem.is_none(), "{model_problem:?}");
     // While this process holds the indexes, another one is told why it cannot.
@@ -146,11 +146,11 @@ async fn the_http_search_answers_and_refuses_like_the_command() {
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("another cbdkg process"), "{}", text(&out.stderr));
     let store = cbdkg_graph::GraphStore::open(dir).expect("graph opens");
-    let app = router(AppState {
-        graph: store,
-        settings: Arc::new(settings),
-        search: Arc::new(SearchService::Ready { index: Arc::new(index), model_problem: None }),
-    });
+    let app = router(AppState::new(
+        store,
+        Arc::new(settings),
+        SearchService::Ready { index: Arc::new(index), model_problem: None },
+    ));
     let get = |uri: String| {
         let app = app.clone();
         async move {

@@ -43,6 +43,8 @@ const FRENCH: &[&str] = &[
     "engagement",
     "d'ici",
     "être",
+    "décision",
+    "paragraphe",
 ];
 const SPANISH: &[&str] = &[
     "el",
@@ -76,6 +78,8 @@ const SPANISH: &[&str] = &[
     "hacer",
     "compromiso",
     "hasta",
+    "decisión",
+    "párrafo",
 ];
 const ENGLISH: &[&str] = &[
     "the", "a", "an", "and", "is", "are", "for", "in", "of", "to", "that", "which", "what", "how", "we", "our", "you",
@@ -145,6 +149,8 @@ mod tests {
             ("我们的组织如何作出可衡量的承诺？", Lang::Zh),
             ("ما الذي قاله المقرر XIII/23 عن بناء القدرات؟", Lang::Ar),
             ("XIII/23", Lang::En),
+            ("décision XIII/23, paragraphe 16", Lang::Fr),
+            ("CP-11/4 párrafo 3", Lang::Es),
             ("", Lang::En),
         ];
         for (text, expected) in cases {

@@ -5,4 +5,7 @@
 //!
 //! Retrieved text is data: nothing inside a document changes what the assistant does.
 
+pub mod ask;
 pub mod language;
+
+pub use ask::{Answer, AskError, Assistant, Citation, Kind};

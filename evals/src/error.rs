@@ -73,6 +73,15 @@ pub enum EvalError {
         #[source]
         source: Box<dyn std::error::Error + Send + Sync>,
     },
+    /// The answering function failed for one question.
+    #[error("answering question `{question}` failed: {source}")]
+    Ask {
+        /// Id of the question.
+        question: String,
+        /// What the answering function returned.
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
 }
 
 /// A rule of the gold-set schema that a question breaks.
@@ -100,6 +109,18 @@ pub enum QuestionProblem {
     /// An IRI does not start with the gold set's base IRI, or has a blank in it.
     #[error("IRI `{0}` is not a unit IRI under the gold set's base IRI")]
     IriOutsideBase(String),
+    /// An answerable question of the answer gold set lists no supporting paragraph.
+    #[error("no support: list at least one IRI under `supports`")]
+    NoSupport,
+    /// A question the corpus cannot answer lists supporting paragraphs.
+    #[error("a question the corpus cannot answer lists no `supports`")]
+    SupportsOnAbstention,
+    /// An injection question without the payload to look for.
+    #[error("an injection question needs its `payloads`")]
+    NoPayload,
+    /// An expected kind the assistant does not have.
+    #[error("unknown kind `{0}` (expected guidance, fact, lookup or list)")]
+    UnknownKind(String),
     /// An IRI is listed twice (in `answers`, `related` or both).
     #[error("IRI `{0}` is listed more than once")]
     RepeatedIri(String),

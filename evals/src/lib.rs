@@ -1,11 +1,16 @@
 #![doc = include_str!("../README.md")]
 
+mod answers;
 mod error;
 mod gold;
 pub mod metrics;
 mod report;
 mod runner;
 
+pub use answers::{
+    ANSWER_KINDS, AnswerGold, AnswerLanguageRow, AnswerQuestion, AnswerResult, AnswerSummary, AnswersReport,
+    AskSection, BUNDLED_ANSWERS, Expect, Observed, ObservedCitation, evaluate_answers,
+};
 pub use error::{EvalError, FloorError, QuestionProblem};
 pub use gold::{BUNDLED_RETRIEVAL, GoldSet, LANGUAGES, Question, QuestionKind};
 pub use metrics::{CUTOFF, Judgements};

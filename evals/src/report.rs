@@ -237,7 +237,7 @@ fn mean(values: impl Iterator<Item = f64>) -> f64 {
 }
 
 /// A Markdown table whose first `left` columns are left-aligned and the rest right-aligned.
-fn markdown_table(rows: &[Vec<String>], left: usize) -> String {
+pub(crate) fn markdown_table(rows: &[Vec<String>], left: usize) -> String {
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..columns)
         .map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| s.chars().count()).max().unwrap_or(0).max(3))

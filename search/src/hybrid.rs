@@ -457,6 +457,19 @@ impl SearchIndex {
         Ok(self.dense(text, k, filter)?.into_iter().map(|(i, score)| (&self.passages[i], score)).collect())
     }
 
+    /// Cosine similarity of `query` (embedded as a query) to each of `texts` (embedded as
+    /// passages), in order: how the assistant picks the sentence of a paragraph to quote.
+    pub fn similarities(&self, query: &str, texts: &[&str]) -> Result<Vec<f32>, SearchError> {
+        let embedder = self.embedder.as_ref().ok_or(SearchError::NoModel)?;
+        if texts.is_empty() {
+            return Ok(Vec::new());
+        }
+        let query = embedder.embed(&[query], Kind::Query)?.pop().unwrap_or_default();
+        let texts = embedder.embed(texts, Kind::Passage)?;
+        // Embeddings are L2-normalised: the dot product is the cosine.
+        Ok(texts.iter().map(|t| t.iter().zip(&query).map(|(a, b)| a * b).sum()).collect())
+    }
+
     /// Passage indices and cosine similarities of the nearest passages to the query.
     fn dense(&self, query: &str, depth: usize, filter: &SearchFilter) -> Result<Vec<(usize, f32)>, SearchError> {
         let embedder = self.embedder.as_ref().ok_or(SearchError::NoModel)?;

@@ -6,6 +6,7 @@ use axum::Json;
 use axum::extract::rejection::BytesRejection;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use cbdkg_assistant::ask::{AskError, AskErrorKind};
 use cbdkg_graph::{GraphError, GraphErrorKind};
 use cbdkg_search::{SearchError, SearchErrorKind};
 
@@ -80,6 +81,15 @@ pub enum ApiError {
         /// Why, and what to do.
         message: String,
     },
+    /// A question was refused, or answering it failed.
+    #[error(transparent)]
+    Ask(#[from] AskError),
+    /// The assistant cannot answer: no index, or no model.
+    #[error("the assistant is unavailable: {message}")]
+    AskUnavailable {
+        /// Why, and what to do.
+        message: String,
+    },
     /// A worker task failed (a bug).
     #[error("internal error: {message}")]
     Internal {
@@ -114,6 +124,12 @@ impl ApiError {
             Self::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             Self::Search(error) => search_status(error.kind()),
             Self::SearchUnavailable { .. } => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Ask(error) => match error.kind() {
+                AskErrorKind::EmptyQuestion | AskErrorKind::QuestionTooLong => StatusCode::BAD_REQUEST,
+                AskErrorKind::Search(kind) => search_status(kind),
+                AskErrorKind::Graph(kind) => graph_status(kind),
+            },
+            Self::AskUnavailable { .. } => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal { .. } => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -135,6 +151,13 @@ impl ApiError {
             Self::PayloadTooLarge { .. } => "payload_too_large",
             Self::Search(error) => search_code(error.kind()),
             Self::SearchUnavailable { .. } => "search_unavailable",
+            Self::Ask(error) => match error.kind() {
+                AskErrorKind::EmptyQuestion => "empty_question",
+                AskErrorKind::QuestionTooLong => "question_too_long",
+                AskErrorKind::Search(kind) => search_code(kind),
+                AskErrorKind::Graph(kind) => graph_code(kind),
+            },
+            Self::AskUnavailable { .. } => "ask_unavailable",
             Self::Internal { .. } => "internal",
         }
     }

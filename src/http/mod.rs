@@ -1,6 +1,7 @@
 //! The HTTP interface: [`router`] builds the whole application from its state; `cbdkg serve`
 //! binds it to a socket, tests call it with `tower::ServiceExt::oneshot`.
 
+pub mod ask;
 pub mod error;
 pub mod negotiate;
 pub mod search;
@@ -12,14 +13,14 @@ use axum::Json;
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderName, HeaderValue, Method, header};
-use axum::routing::get;
+use axum::routing::{get, post};
 use cbdkg_graph::GraphStore;
 use error::ApiError;
 use std::sync::Arc;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::trace::TraceLayer;
 
-/// What every handler shares: the store and the settings.
+/// What every handler shares: the store, the settings, the search indexes and the assistant.
 #[derive(Clone, Debug)]
 pub struct AppState {
     /// The graph store, opened for writing (updates need it).
@@ -28,14 +29,26 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// The search indexes, or why there are none.
     pub search: Arc<search::SearchService>,
+    /// The assistant over the same indexes and graph, or why there is none.
+    pub assistant: Arc<ask::AskService>,
 }
 
-/// The application: `/sparql`, `/api/search`, `/healthz`, with CORS and the request body limit.
+impl AppState {
+    /// The state of a server: the assistant is built over the search indexes and the graph.
+    pub fn new(graph: GraphStore, settings: Arc<Settings>, search: search::SearchService) -> Self {
+        let assistant = ask::AskService::new(&search, &graph);
+        Self { graph, settings, search: Arc::new(search), assistant: Arc::new(assistant) }
+    }
+}
+
+/// The application: `/sparql`, `/api/search`, `/api/ask`, `/healthz`, with CORS and the request
+/// body limit.
 pub fn router(state: AppState) -> Router {
     let server = &state.settings.server;
     Router::new()
         .route("/sparql", get(sparql::get).post(sparql::post))
         .route("/api/search", get(search::get))
+        .route("/api/ask", post(ask::post))
         .route("/healthz", get(health))
         .layer(DefaultBodyLimit::max(server.max_request_bytes))
         .layer(cors(server))
@@ -65,9 +78,14 @@ async fn health(State(state): State<AppState>) -> Result<Json<serde_json::Value>
         .await
         .map_err(|e| ApiError::Internal { message: format!("health task failed: {e}") })?
         .map_err(ApiError::Unhealthy)?;
+    let assistant = match &*state.assistant {
+        ask::AskService::Ready(_) => serde_json::json!({ "ready": true }),
+        ask::AskService::Unavailable(reason) => serde_json::json!({ "ready": false, "reason": reason }),
+    };
     Ok(Json(serde_json::json!({
         "status": "ok",
         "version": env!("CARGO_PKG_VERSION"),
+        "assistant": assistant,
         "store": {
             "dir": status.dir.display().to_string(),
             "read_only": status.read_only,
