@@ -457,17 +457,20 @@ impl SearchIndex {
         Ok(self.dense(text, k, filter)?.into_iter().map(|(i, score)| (&self.passages[i], score)).collect())
     }
 
-    /// Cosine similarity of `query` (embedded as a query) to each of `texts` (embedded as
-    /// passages), in order: how the assistant picks the sentence of a paragraph to quote.
-    pub fn similarities(&self, query: &str, texts: &[&str]) -> Result<Vec<f32>, SearchError> {
+    /// The embedding of `text` as a query (L2-normalised), for callers that compare it with
+    /// texts of their own (the assistant picks the sentence of a paragraph to quote).
+    pub fn embed_query(&self, text: &str) -> Result<Vec<f32>, SearchError> {
+        let embedder = self.embedder.as_ref().ok_or(SearchError::NoModel)?;
+        Ok(embedder.embed(&[text], Kind::Query)?.pop().unwrap_or_default())
+    }
+
+    /// The embeddings of `texts` as passages (L2-normalised), in order.
+    pub fn embed_passages(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, SearchError> {
         let embedder = self.embedder.as_ref().ok_or(SearchError::NoModel)?;
         if texts.is_empty() {
             return Ok(Vec::new());
         }
-        let query = embedder.embed(&[query], Kind::Query)?.pop().unwrap_or_default();
-        let texts = embedder.embed(texts, Kind::Passage)?;
-        // Embeddings are L2-normalised: the dot product is the cosine.
-        Ok(texts.iter().map(|t| t.iter().zip(&query).map(|(a, b)| a * b).sum()).collect())
+        Ok(embedder.embed(texts, Kind::Passage)?)
     }
 
     /// Passage indices and cosine similarities of the nearest passages to the query.

@@ -112,8 +112,15 @@ fn list(cited: &[Cited<'_>], lang: AnswerLang) -> String {
             None => groups.push((doc, vec![item])),
         }
     }
-    let groups: Vec<String> =
-        groups.into_iter().map(|(doc, items)| format!("{doc}{}{}", lang.comma(), lang.join(&items))).collect();
+    let groups: Vec<String> = groups
+        .into_iter()
+        .map(|(doc, items)| {
+            // A whole record is "pledge EX-AA-0017 [1]", a paragraph "decision X, paragraph 2 [1]".
+            let whole = items.iter().all(|item| item.starts_with('['));
+            let sep = if whole { " " } else { lang.comma() };
+            format!("{doc}{sep}{}", lang.join(&items))
+        })
+        .collect();
     let lead = lang.pick([
         "تتناول ذلك المواضع التالية",
         "These passages address it",
@@ -236,6 +243,18 @@ pub(crate) fn missing_decision(
             AnswerLang::Es => format!("{citing} pasajes la citan, en {docs}."),
         });
     }
+    out.push_str(&suggest(suggestions, lang));
+    out
+}
+
+/// A meeting the question names of which the documents have nothing.
+pub(crate) fn missing_meeting(meeting: &str, suggestions: &[String], lang: AnswerLang) -> String {
+    let mut out = match lang {
+        AnswerLang::Ar => format!("لا تتضمن الوثائق المتاحة أي وثيقة من الاجتماع {meeting}."),
+        AnswerLang::En => format!("The documents at hand include nothing from meeting {meeting}."),
+        AnswerLang::Fr => format!("Les documents disponibles ne comprennent rien de la réunion {meeting}."),
+        AnswerLang::Es => format!("Los documentos disponibles no incluyen nada de la reunión {meeting}."),
+    };
     out.push_str(&suggest(suggestions, lang));
     out
 }

@@ -184,6 +184,20 @@ pub(crate) fn has_decision(graph: &GraphStore, key: &str) -> Result<bool, GraphE
     Ok(matches!(graph.query(&query, &options())?, QueryAnswer::Boolean(true)))
 }
 
+/// Whether the documents include a document of the meeting whose IRI ends with
+/// `/meeting/{code}` (`COP-15`).
+pub(crate) fn has_meeting(graph: &GraphStore, code: &str) -> Result<bool, GraphError> {
+    if !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        return Ok(false);
+    }
+    let query = format!(
+        "ASK {{ ?d <{meeting}> ?m . ?u <{in_document}> ?d . FILTER(STRENDS(STR(?m), \"/meeting/{code}\")) }}",
+        meeting = cbdkg::MEETING_PROP,
+        in_document = cbdkg::IN_DOCUMENT,
+    );
+    Ok(matches!(graph.query(&query, &options())?, QueryAnswer::Boolean(true)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,10 +4,11 @@
 //! evidence is weak, the answer says the documents do not answer and suggests searches.
 //!
 //! Steps ([`Assistant::ask`]): detect the language and the [`Kind`] of question; search
-//! (hybrid, top 10) and add what the graph links to the hits (sub-paragraphs of a named
-//! paragraph; paragraphs that cite or are cited by the best hits; their targets); decide from
-//! the similarity and shared words of the best hits whether to answer ([`Thresholds`]); pick
-//! the sentence of each cited paragraph most similar to the question; compose.
+//! (hybrid, 20 hits; a named decision's or meeting's documents only) and add what the graph
+//! links to the hits (sub-paragraphs of a named paragraph; paragraphs that cite or are cited by
+//! the best hits; their targets); pick the sentence of each hit most similar to the question;
+//! decide from how on-topic the question is and how close the best sentence comes whether to
+//! answer ([`Thresholds`]); cite the best hits; compose.
 //!
 //! Retrieved text is data: it is only ever quoted (a slice of the paragraph, never a format
 //! string, never part of the answer's own sentences), so an instruction inside a document
@@ -20,6 +21,7 @@ mod graph;
 mod kind;
 mod pipeline;
 mod quote;
+mod sentences;
 mod words;
 
 pub use abstain::{Signals, Thresholds};
@@ -80,6 +82,7 @@ pub struct Assistant {
     index: Arc<SearchIndex>,
     graph: GraphStore,
     thresholds: Thresholds,
+    sentences: Arc<sentences::SentenceCache>,
 }
 
 impl std::fmt::Debug for Assistant {
@@ -94,7 +97,7 @@ impl std::fmt::Debug for Assistant {
 impl Assistant {
     /// An assistant over these indexes (which need the embedding model) and this graph.
     pub fn new(index: Arc<SearchIndex>, graph: GraphStore) -> Self {
-        Self { index, graph, thresholds: Thresholds::default() }
+        Self { index, graph, thresholds: Thresholds::default(), sentences: Arc::default() }
     }
 
     /// The same assistant with other abstention thresholds.

@@ -135,6 +135,26 @@ impl Named {
     }
 }
 
+/// The meetings a question names (`COP 15`, `SBI-4`, `CP-MOP 11`), as meeting codes.
+fn named_meetings(text: &str) -> Vec<String> {
+    static MEETING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(COP|SBI|SBSTTA|CP[- ]?MOP|NP[- ]?MOP)[ -]?(\d{1,2})\b(?:/\d)?").expect("valid")
+    });
+    let mut out: Vec<String> = Vec::new();
+    for c in MEETING.captures_iter(text) {
+        // `COP-13/23`-like decision symbols are decisions, not meetings.
+        if c[0].contains('/') {
+            continue;
+        }
+        let body = c[1].to_uppercase().replace(' ', "-").replace("CPMOP", "CP-MOP").replace("NPMOP", "NP-MOP");
+        let code = format!("{body}-{}", c[2].trim_start_matches('0'));
+        if !out.contains(&code) {
+            out.push(code);
+        }
+    }
+    out
+}
+
 pub(super) fn run(assistant: &Assistant, text: &str) -> Result<Explained, AskError> {
     let text = text.trim();
     if text.is_empty() {
@@ -300,12 +320,27 @@ fn answer(assistant: &Assistant, question: &Question<'_>) -> Result<Explained, A
     if !question.named.is_empty() && present.is_empty() {
         return missing_decision(assistant, question, &[]);
     }
+    // A meeting named without a decision ("what did COP 15 decide…") limits the search to its
+    // documents, or is an answer in itself when the documents have none of it.
+    let mut meetings: Vec<String> = Vec::new();
+    if question.named.is_empty() {
+        for code in named_meetings(question.text) {
+            if graph::has_meeting(&assistant.graph, &code)? {
+                meetings.push(code);
+            } else {
+                let suggestions = suggestions(question.text, None);
+                let text = compose::missing_meeting(&code, &suggestions, lang);
+                return Ok(Explained { answer: finish(question, text, Vec::new(), true), signals: None });
+            }
+        }
+    }
+    let named_document = !present.is_empty() || !meetings.is_empty();
     let stripped = without_references(question.text);
     let query = if present.is_empty() || stripped.split_whitespace().count() < 2 { question.text } else { &stripped };
     // A named decision's passages are searched among its meeting's decisions only.
     let filter = SearchFilter {
         doc_types: if present.is_empty() { Vec::new() } else { vec!["decision".to_owned()] },
-        meetings: present.iter().map(|n| n.meeting()).collect(),
+        meetings: present.iter().map(|n| n.meeting()).chain(meetings).collect(),
         ..SearchFilter::default()
     };
     let request = SearchRequest { query: query.to_owned(), k: POOL_DEPTH, mode: Mode::Hybrid, filter };
@@ -322,13 +357,13 @@ fn answer(assistant: &Assistant, question: &Question<'_>) -> Result<Explained, A
     let pool: Vec<&Passage> = hits.iter().filter_map(|h| index.passage(&h.iri)).collect();
     let anchors: Vec<&str> = std::iter::once(DOMAIN).chain(OFF_TOPIC.iter().copied()).collect();
     let (quotes, anchor_similarities) = best_quotes(assistant, query, question.detected, lang, &pool, &anchors)?;
-    let penalty = record_penalty(question.text);
+    let penalty = record_penalty(question.text, question.kind);
     let adjusted: Vec<Option<f32>> =
         pool.iter().zip(&quotes).map(|(p, q)| q.as_ref().map(|q| q.score - penalty(p))).collect();
     let mut signals = Signals::of(query, question.detected, &hits);
     signals.sentence_similarity =
         pool.iter().zip(&quotes).filter_map(|(p, q)| q.as_ref().map(|q| q.similarity - penalty(p))).fold(0.0, f32::max);
-    signals.named_document = !present.is_empty();
+    signals.named_document = named_document;
     signals.domain_margin = domain_margin(&anchor_similarities);
     if !assistant.thresholds.answers(&signals) {
         let related = present.first().map(|n| n.symbol(lang)).or_else(|| doc_symbol(pool.first().copied(), lang));
@@ -421,22 +456,29 @@ fn choose_evidence(kind: Kind, pool: &[&Passage], scores: &[Option<f32>]) -> Vec
     chosen
 }
 
-/// Words that ask about clearing-house records or pledges (lower case, as prefixes).
-const RECORD_WORDS: &[&str] =
-    &["pledge", "record", "lmo", "engagement", "fiche", "compromiso", "registro", "تعهد", "التعهد", "سجل", "السجل"];
+/// Words that ask about pledges (lower case, as prefixes; Arabic also after `و`).
+const PLEDGE_WORDS: &[&str] =
+    &["pledge", "commitment", "engagement", "compromiso", "تعهد", "التعهد", "التزام", "الالتزام"];
+/// Words that ask about clearing-house records.
+const RECORD_WORDS: &[&str] = &["record", "lmo", "fiche", "registro", "سجل", "السجل"];
 
 /// How much a record (a clearing-house record or pledge, all examples) is set back against
-/// the CBD's own texts when ranking evidence, unless the question asks about records: an
-/// English question is closer to an English record than to the Arabic paragraph that answers
-/// it, whatever the record says.
-fn record_penalty(question: &str) -> impl Fn(&Passage) -> f32 {
+/// the CBD's own texts when ranking evidence, unless the question asks about that kind of
+/// record (and a clearing-house record is never guidance): an English question is closer to
+/// an English record than to the Arabic paragraph that answers it, whatever the record says.
+fn record_penalty(question: &str, kind: Kind) -> impl Fn(&Passage) -> f32 {
     let lower = question.to_lowercase();
-    let wants_records = lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
-        RECORD_WORDS.iter().any(|r| w.starts_with(r) || w.strip_prefix('و').is_some_and(|w| w.starts_with(r)))
-    });
-    move |passage: &Passage| {
-        let record = matches!(passage.doc_type.as_deref(), Some("pledge" | "clearing-house-record"));
-        if record && !wants_records { RECORD_PENALTY } else { 0.0 }
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).collect();
+    let asks = |list: &[&str]| {
+        words
+            .iter()
+            .any(|w| list.iter().any(|r| w.starts_with(r) || w.strip_prefix('و').is_some_and(|w| w.starts_with(r))))
+    };
+    let (pledges, records) = (asks(PLEDGE_WORDS), asks(RECORD_WORDS) && kind != Kind::Guidance);
+    move |passage: &Passage| match passage.doc_type.as_deref() {
+        Some("pledge") if !pledges => RECORD_PENALTY,
+        Some("clearing-house-record") if !records => RECORD_PENALTY,
+        _ => 0.0,
     }
 }
 
@@ -489,7 +531,11 @@ fn best_quotes(
     }
     let units_count = unique.len();
     unique.extend_from_slice(extra);
-    let mut similarities = if unique.is_empty() { Vec::new() } else { assistant.index.similarities(query, &unique)? };
+    let mut similarities = if unique.is_empty() {
+        Vec::new()
+    } else {
+        assistant.sentences.similarities(&assistant.index, query, &unique)?
+    };
     let extra_similarities = similarities.split_off(units_count.min(similarities.len()));
     let question_terms: HashSet<String> = detected.terms(query).into_iter().collect();
     let overlap = |unit: &str, unit_lang: &str| -> f32 {
@@ -596,6 +642,20 @@ mod tests {
         ];
         for (question, expected) in cases {
             assert_eq!(without_references(question), expected, "{question}");
+        }
+    }
+
+    #[test]
+    fn named_meetings_are_codes() {
+        let cases: [(&str, &[&str]); 5] = [
+            ("What did COP 15 decide about marine protected areas?", &["COP-15"]),
+            ("Qu'a décidé la COP-13 sur les capacités ?", &["COP-13"]),
+            ("documents of SBI 4 and CP-MOP 11", &["SBI-4", "CP-MOP-11"]),
+            ("decision COP-13/23", &[]),
+            ("How do I make a measurable pledge?", &[]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(named_meetings(text), expected, "{text}");
         }
     }
 

@@ -12,7 +12,7 @@ const MIN_UNIT_CHARS: usize = 80;
 const MIN_WORDS: usize = 4;
 /// At most this many stretches per text are scored: a long paragraph's later clauses are
 /// rarely the point, and each one costs an embedding.
-pub(crate) const MAX_UNITS: usize = 12;
+pub(crate) const MAX_UNITS: usize = 8;
 
 /// Characters that end a sentence when followed by a space or the end of the line.
 const SENTENCE_ENDS: &[char] = &['.', '!', '?', '؟', '؛', ';'];
@@ -28,11 +28,14 @@ pub(crate) fn units(text: &str) -> Vec<Range<usize>> {
     for line in text.split('\n') {
         let range = line_start..line_start + line.len();
         line_start = range.end + 1;
-        for sentence in split_after(text, range, SENTENCE_ENDS) {
-            if text[sentence.clone()].chars().count() <= MAX_UNIT_CHARS {
-                out.push(sentence);
-            } else {
-                out.extend(merge_short(text, split_after(text, sentence, CLAUSE_ENDS)));
+        // The cells of a table row (" | " between them) are quoted one by one.
+        for cell in split_cells(text, range) {
+            for sentence in split_after(text, cell, SENTENCE_ENDS) {
+                if text[sentence.clone()].chars().count() <= MAX_UNIT_CHARS {
+                    out.push(sentence);
+                } else {
+                    out.extend(merge_short(text, split_after(text, sentence, CLAUSE_ENDS)));
+                }
             }
         }
     }
@@ -57,6 +60,20 @@ pub(crate) fn lead(text: &str) -> Option<Range<usize>> {
         return trim(text, 0..first_line.len()).filter(|r| has_letters(&text[r.clone()]));
     }
     units(text).into_iter().next()
+}
+
+/// The cells of a line of `text` (`range`), cut at the `|` between them.
+fn split_cells(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = range.start;
+    for (i, c) in text[range.clone()].char_indices() {
+        if c == '|' {
+            out.push(start..range.start + i);
+            start = range.start + i + 1;
+        }
+    }
+    out.push(start..range.end);
+    out
 }
 
 /// Cuts `range` of `text` after every `ends` character that is followed by whitespace or the
@@ -157,6 +174,11 @@ mod tests {
         // Stretches without words are dropped: numbers, dots, links, headings.
         check("1.  \n  ... \n(a) Updated three online courses;", &["(a) Updated three online courses;"]);
         check("انظر: https://sustainabledevelopment.un.org/?menu=1300\nLiving Modified Organism", &[]);
+        // Table cells one by one; short cells (dates, references) are dropped.
+        check(
+            "| المقرر 5/13 | 2020-2017 | تم تعزيز قدرات الأطراف وفهمها لكيفية التطبيق |",
+            &["تم تعزيز قدرات الأطراف وفهمها لكيفية التطبيق"],
+        );
     }
 
     #[test]
