@@ -11,17 +11,18 @@
 //! them, in one named graph of their own, replaced whole on every run; a passage that already
 //! cites the target (an asserted link) gets no inferred one.
 
+use crate::passages::{batch_options, select};
 use anyhow::Context;
-use cbdkg_graph::model::{GraphName, Literal, NamedNode, Quad, Term};
-use cbdkg_graph::{GraphStore, QueryAnswer, QueryOptions};
-use cbdkg_ingest::BaseIri;
+use cbdkg_graph::model::{NamedNode, Term};
+use cbdkg_graph::{GraphStore, QueryAnswer};
+use cbdkg_ingest::{BaseIri, QuadWriter};
 use cbdkg_ontologies::standard::{prov, rdf, rdfs, xsd};
 use cbdkg_ontologies::{cbdkg, gbf};
 use cbdkg_search::{SearchFilter, SearchIndex};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::{HashMap, HashSet};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 /// Name of the method, part of the graph and activity IRIs: a change of model, rule or
 /// target text is a new method version.
@@ -81,24 +82,17 @@ pub fn infer_target_links(
     let targets = targets(store)?;
     let asserted = asserted_links(store)?;
     let activity = base.node(&format!("activity/target-links/{METHOD}"));
-    let mut w = Writer { graph: GraphName::NamedNode(graph.clone()), quads: Vec::new() };
+    let mut w = QuadWriter::new(graph.clone(), "en");
     w.iri(&activity, rdf::TYPE, cbdkg::LINKING_ACTIVITY);
     w.iri(&activity, rdf::TYPE, prov::ACTIVITY);
     w.iri(&activity, prov::USED, MODEL_IRI);
-    w.literal(
-        &activity,
-        prov::STARTED_AT_TIME,
-        Literal::new_typed_literal(now(), NamedNode::new_unchecked(xsd::DATE_TIME)),
-    );
-    w.literal(
+    w.typed(&activity, prov::STARTED_AT_TIME, &now(), xsd::DATE_TIME);
+    w.text(
         &activity,
         rdfs::LABEL,
-        Literal::new_language_tagged_literal_unchecked(
-            format!(
-                "semantic similarity, multilingual-e5-small: targets at least {MIN_Z} standard deviations above \
-                 the passage's mean similarity to all GBF targets, at most {MAX_PER_SOURCE} per passage"
-            ),
-            "en",
+        &format!(
+            "semantic similarity, multilingual-e5-small: targets at least {MIN_Z} standard deviations above \
+             the passage's mean similarity to all GBF targets, at most {MAX_PER_SOURCE} per passage"
         ),
     );
     w.iri(&graph, rdf::TYPE, prov::ENTITY);
@@ -141,14 +135,14 @@ pub fn infer_target_links(
             w.iri(&link, cbdkg::LINK_TARGET, &target.iri);
             w.iri(&link, cbdkg::LINK_PROPERTY, cbdkg::CITES_TARGET);
             let score = format!("{:.4}", f64::from(score));
-            w.literal(&link, cbdkg::SCORE, Literal::new_typed_literal(score, NamedNode::new_unchecked(xsd::DOUBLE)));
+            w.typed(&link, cbdkg::SCORE, &score, xsd::DOUBLE);
             w.node(&link, prov::WAS_GENERATED_BY, &activity);
             links += 1;
         }
     }
     let judged = already_asserted + disagreeing;
     store
-        .replace_graph(graph.as_ref(), &w.quads)
+        .replace_graph(graph.as_ref(), &w.into_quads())
         .with_context(|| format!("cannot write the inferred links into <{}>", graph.as_str()))?;
     // Links of earlier method versions would read as current ones: drop them.
     let family = base.node("graph/inferred/target-links/");
@@ -236,18 +230,7 @@ fn asserted_links(store: &GraphStore) -> anyhow::Result<HashSet<(String, String)
 
 fn has_links(store: &GraphStore, graph: &NamedNode) -> anyhow::Result<bool> {
     let query = format!("ASK {{ GRAPH <{}> {{ ?a a <{}> }} }}", graph.as_str(), cbdkg::LINKING_ACTIVITY);
-    Ok(matches!(store.query(&query, &options())?, QueryAnswer::Boolean(true)))
-}
-
-fn select(store: &GraphStore, query: &str) -> anyhow::Result<Vec<Vec<Option<Term>>>> {
-    match store.query(query, &options())? {
-        QueryAnswer::Solutions { rows, .. } => Ok(rows),
-        QueryAnswer::Boolean(_) | QueryAnswer::Graph { .. } => Ok(Vec::new()),
-    }
-}
-
-fn options() -> QueryOptions {
-    QueryOptions::new(Duration::from_secs(600), usize::MAX)
+    Ok(matches!(store.query(&query, &batch_options())?, QueryAnswer::Boolean(true)))
 }
 
 /// A stable id of the link of `source` to `target`: re-running the method names it the same.
@@ -263,27 +246,4 @@ fn now() -> String {
     time::OffsetDateTime::now_utc()
         .format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_else(|_| "1970-01-01T00:00:00Z".to_owned())
-}
-
-struct Writer {
-    graph: GraphName,
-    quads: Vec<Quad>,
-}
-
-impl Writer {
-    fn push(&mut self, subject: &NamedNode, predicate: &str, object: Term) {
-        self.quads.push(Quad::new(subject.clone(), NamedNode::new_unchecked(predicate), object, self.graph.clone()));
-    }
-
-    fn node(&mut self, subject: &NamedNode, predicate: &str, object: &NamedNode) {
-        self.push(subject, predicate, object.clone().into());
-    }
-
-    fn iri(&mut self, subject: &NamedNode, predicate: &str, object: &str) {
-        self.push(subject, predicate, NamedNode::new_unchecked(object).into());
-    }
-
-    fn literal(&mut self, subject: &NamedNode, predicate: &str, object: Literal) {
-        self.push(subject, predicate, object.into());
-    }
 }

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::time::Duration;
 
 /// Generous limits: reading every passage is a batch job, not a user query.
-fn options() -> QueryOptions {
+pub(crate) fn batch_options() -> QueryOptions {
     QueryOptions::new(Duration::from_secs(600), usize::MAX)
 }
 
@@ -269,8 +269,9 @@ fn records(store: &GraphStore) -> Result<Vec<RecordText>, GraphError> {
     Ok(out)
 }
 
-fn select(store: &GraphStore, query: &str) -> Result<Vec<Vec<Option<Term>>>, GraphError> {
-    match store.query(query, &options())? {
+/// The rows of a SELECT query run as a batch job (no rows for ASK or CONSTRUCT).
+pub(crate) fn select(store: &GraphStore, query: &str) -> Result<Vec<Vec<Option<Term>>>, GraphError> {
+    match store.query(query, &batch_options())? {
         QueryAnswer::Solutions { rows, .. } => Ok(rows),
         QueryAnswer::Boolean(_) | QueryAnswer::Graph { .. } => Ok(Vec::new()),
     }

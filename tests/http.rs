@@ -357,7 +357,8 @@ async fn limits_time_rows_and_body_size() {
     )
     .await;
     let elapsed = started.elapsed();
-    assert!(elapsed < Duration::from_millis(600), "answered after {elapsed:?}");
+    // The runaway query would run for minutes; the bound leaves room for a loaded CI machine.
+    assert!(elapsed < Duration::from_millis(3000), "answered after {elapsed:?}");
     assert!(reply.body.contains(r#""limit_ms":300"#) && reply.body.contains("300 ms"), "{}", reply.body);
     assert_eq!(reply.header("cbdkg-row-cap"), "1");
 

@@ -135,7 +135,10 @@ fn bad_queries_get_a_clear_answer() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[expect(clippy::await_holding_lock, reason = "the turn is held for the whole test: the vector store admits one user")]
+#[expect(
+    clippy::await_holding_lock,
+    reason = "the turn is held on purpose for the whole test: the index stays open across the requests"
+)]
 async fn the_http_search_answers_and_refuses_like_the_command() {
     let (_turn, dir) = data_dir();
     let settings = Settings { data_dir: dir.to_owned(), ..Settings::default() };

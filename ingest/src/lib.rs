@@ -22,7 +22,7 @@ pub mod validate;
 pub use error::IngestError;
 pub use linking::{TargetMention, target_mentions};
 pub use model::*;
-pub use rdf::{BaseIri, GraphPayload, to_graph, vocabulary_payloads};
+pub use rdf::{BaseIri, GraphPayload, QuadWriter, to_graph, vocabulary_payloads};
 pub use records::{
     Record, RecordFailure, RecordFile, RecordFileError, is_record_file, parse_record_file, read_record_file,
     record_file_graph,

@@ -75,6 +75,20 @@ impl DecisionId {
         format!("{}-{}-{}", self.body.code(), self.session, self.number)
     }
 
+    /// The decision of an IRI path segment ([`DecisionId::key`]): `COP-13-23`, `CP-11-4`.
+    pub fn from_key(key: &str) -> Option<DecisionId> {
+        let mut parts = key.split('-');
+        let body = match parts.next()? {
+            "COP" => DecisionBody::Cop,
+            "CP" => DecisionBody::Cp,
+            "NP" => DecisionBody::Np,
+            _ => return None,
+        };
+        let session = parts.next()?.parse().ok()?;
+        let number = parts.next()?.parse().ok()?;
+        parts.next().is_none().then_some(DecisionId { body, session, number })
+    }
+
     /// The short symbol as usually printed: `XIII/23`, `CP-11/4`, `NP-2/13`.
     pub fn short_symbol(&self) -> String {
         match self.body {

@@ -302,7 +302,7 @@ pub(crate) fn reference_quads(
 
 /// Collects the quads of one named graph, each once (a graph is a set: a cited decision's
 /// symbol is stated once however many paragraphs cite it).
-pub(crate) struct QuadWriter {
+pub struct QuadWriter {
     graph: NamedNode,
     pub(crate) quads: Vec<Quad>,
     seen: HashSet<Quad>,
@@ -311,39 +311,50 @@ pub(crate) struct QuadWriter {
 
 impl QuadWriter {
     /// A writer for `graph` whose [`QuadWriter::text`] literals are tagged `lang`.
-    pub(crate) fn new(graph: NamedNode, lang: &'static str) -> Self {
+    pub fn new(graph: NamedNode, lang: &'static str) -> Self {
         Self { graph, quads: Vec::new(), seen: HashSet::new(), lang }
     }
+    /// The quads written, in order.
+    pub fn into_quads(self) -> Vec<Quad> {
+        self.quads
+    }
     /// A literal tagged with another language than the writer's.
-    pub(crate) fn text_in(&mut self, s: &NamedNode, p: &str, o: &str, lang: &str) {
+    pub fn text_in(&mut self, s: &NamedNode, p: &str, o: &str, lang: &str) {
         self.push(s, p, Literal::new_language_tagged_literal_unchecked(o, lang));
     }
     /// A typed literal.
-    pub(crate) fn typed(&mut self, s: &NamedNode, p: &str, o: &str, datatype: &str) {
+    pub fn typed(&mut self, s: &NamedNode, p: &str, o: &str, datatype: &str) {
         self.push(s, p, Literal::new_typed_literal(o, NamedNode::new_unchecked(datatype)));
     }
-    pub(crate) fn push(&mut self, s: &NamedNode, p: &str, o: impl Into<Term>) {
+    /// Any object.
+    pub fn push(&mut self, s: &NamedNode, p: &str, o: impl Into<Term>) {
         let quad = Quad::new(s.clone(), NamedNode::new_unchecked(p), o, self.graph.clone());
         if self.seen.insert(quad.clone()) {
             self.quads.push(quad);
         }
     }
-    pub(crate) fn node(&mut self, s: &NamedNode, p: &str, o: &NamedNode) {
+    /// A named node.
+    pub fn node(&mut self, s: &NamedNode, p: &str, o: &NamedNode) {
         self.push(s, p, o.clone());
     }
-    pub(crate) fn iri(&mut self, s: &NamedNode, p: &str, o: &str) {
+    /// A named node given as an IRI string.
+    pub fn iri(&mut self, s: &NamedNode, p: &str, o: &str) {
         self.push(s, p, NamedNode::new_unchecked(o));
     }
-    pub(crate) fn plain(&mut self, s: &NamedNode, p: &str, o: &str) {
+    /// A plain string literal.
+    pub fn plain(&mut self, s: &NamedNode, p: &str, o: &str) {
         self.push(s, p, Literal::new_simple_literal(o));
     }
-    pub(crate) fn text(&mut self, s: &NamedNode, p: &str, o: &str) {
+    /// A literal tagged with the writer's language.
+    pub fn text(&mut self, s: &NamedNode, p: &str, o: &str) {
         self.push(s, p, Literal::new_language_tagged_literal_unchecked(o, self.lang));
     }
-    pub(crate) fn integer(&mut self, s: &NamedNode, p: &str, o: u32) {
+    /// An `xsd:integer`.
+    pub fn integer(&mut self, s: &NamedNode, p: &str, o: u32) {
         self.push(s, p, Literal::new_typed_literal(o.to_string(), NamedNode::new_unchecked(xsd::INTEGER)));
     }
-    pub(crate) fn date(&mut self, s: &NamedNode, p: &str, o: Date) {
+    /// An `xsd:date`.
+    pub fn date(&mut self, s: &NamedNode, p: &str, o: Date) {
         self.push(s, p, Literal::new_typed_literal(o.to_string(), NamedNode::new_unchecked(xsd::DATE)));
     }
 }

@@ -391,7 +391,7 @@ fn query_decision_readings(token: &str, arabic: bool) -> Vec<DecisionId> {
     if let Some(id) = parse_decision_symbol(&upper) {
         return vec![id];
     }
-    if let Some(id) = identifier_key(&upper) {
+    if let Some(id) = DecisionId::from_key(&upper) {
         return vec![id];
     }
     let Some((Ok(a), Ok(b))) = upper.split_once('/').map(|(a, b)| (a.parse::<u32>(), b.parse::<u32>())) else {
@@ -407,20 +407,6 @@ fn query_decision_readings(token: &str, arabic: bool) -> Vec<DecisionId> {
         .collect();
     readings.dedup();
     readings
-}
-
-/// A decision written as its identifier key: `COP-13-23`, `CP-11-4`.
-fn identifier_key(key: &str) -> Option<DecisionId> {
-    let mut parts = key.split('-');
-    let body = match parts.next()? {
-        "COP" => DecisionBody::Cop,
-        "CP" => DecisionBody::Cp,
-        "NP" => DecisionBody::Np,
-        _ => return None,
-    };
-    let session = parts.next()?.parse().ok()?;
-    let number = parts.next()?.parse().ok()?;
-    parts.next().is_none().then_some(DecisionId { body, session, number })
 }
 
 /// Paragraph keys of a query's paragraph list: `15(g)` → `p15-g`, `15(ز)` → `p15-g`,

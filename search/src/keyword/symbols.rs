@@ -8,21 +8,7 @@ use cbdkg_ingest::{DecisionBody, DecisionId};
 /// The decision a document IRI names (`…/decision/COP-13-23`), whatever the base IRI.
 pub(crate) fn decision_of_iri(doc_iri: &str) -> Option<DecisionId> {
     let (_, key) = doc_iri.rsplit_once("/decision/").or_else(|| doc_iri.strip_prefix("decision/").map(|k| ("", k)))?;
-    decision_of_key(key)
-}
-
-/// The decision of an identifier key: `COP-13-23`, `CP-11-4`, `NP-2-13`.
-pub(crate) fn decision_of_key(key: &str) -> Option<DecisionId> {
-    let mut parts = key.split('-');
-    let body = match parts.next()? {
-        "COP" => DecisionBody::Cop,
-        "CP" => DecisionBody::Cp,
-        "NP" => DecisionBody::Np,
-        _ => return None,
-    };
-    let session = parts.next()?.parse().ok()?;
-    let number = parts.next()?.parse().ok()?;
-    parts.next().is_none().then_some(DecisionId { body, session, number })
+    DecisionId::from_key(key)
 }
 
 /// The lower-case key an exact lookup of a decision searches for.
