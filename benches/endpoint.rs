@@ -71,7 +71,8 @@ fn main() {
     let listener = runtime.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).expect("bind 127.0.0.1:0");
     let addr = listener.local_addr().expect("bound address");
     let search = Arc::new(SearchService::Unavailable("not built for this benchmark".into()));
-    let app = router(AppState { graph: store.clone(), settings, search });
+    let coach = Arc::new(cbdkg_assistant::coach::PledgeCoach::new());
+    let app = router(AppState { graph: store.clone(), settings, search, coach });
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let server = runtime.spawn(async move {
         axum::serve(cbdkg::serve::tuned(listener), app)

@@ -1,5 +1,5 @@
 //! The command line: `cbdkg ingest`, `cbdkg reindex`, `cbdkg search`, `cbdkg sparql`,
-//! `cbdkg eval`, `cbdkg serve`.
+//! `cbdkg pledge check`, `cbdkg eval`, `cbdkg serve`.
 
 use crate::indexes::{self, Reindexed};
 use crate::ingest;
@@ -94,7 +94,15 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Score retrieval on the gold set: nDCG@10, Recall@10 and MRR per mode and language.
+    /// Check a draft pledge: which elements of a measurable pledge it states, how to add the
+    /// others, the GBF targets it fits and similar example pledges.
+    Pledge {
+        /// What to do with the pledge.
+        #[command(subcommand)]
+        what: PledgeCommand,
+    },
+    /// Score retrieval on the gold set (nDCG@10, Recall@10 and MRR per mode and language), or
+    /// the pledge coach on its gold drafts.
     Eval {
         /// What to evaluate.
         #[command(subcommand)]
@@ -133,6 +141,32 @@ pub enum EvalCommand {
         /// Fail (exit code 1) when hybrid Recall@10 is below this.
         #[arg(long, value_name = "RECALL")]
         floor: Option<f64>,
+    },
+    /// The pledge coach against its gold drafts (default: evals/gold/pledges.toml): accuracy
+    /// per element, and how often an expected GBF target is among the three best fits.
+    Coach {
+        /// The gold set.
+        #[arg(long, value_name = "FILE")]
+        gold: Option<PathBuf>,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Fail (exit code 1) when the accuracy over all elements is below this.
+        #[arg(long, value_name = "ACCURACY")]
+        floor: Option<f64>,
+    },
+}
+
+/// What `cbdkg pledge` does.
+#[derive(Debug, Subcommand)]
+pub enum PledgeCommand {
+    /// Check a draft: free text, or pledge JSON as in data/examples/pledges/pledges.json.
+    Check {
+        /// The file with the draft, or `-` to read it from stdin.
+        file: String,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -179,6 +213,7 @@ impl Cli {
             | Command::Sparql { .. }
             | Command::Reindex { .. }
             | Command::Search { .. }
+            | Command::Pledge { .. }
             | Command::Eval { .. } => None,
         };
         let overrides = CliOverrides { data_dir: self.data_dir.clone(), addr };
@@ -220,6 +255,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Eval { what: EvalCommand::Retrieval { gold, json, floor } } => {
             crate::eval::run_retrieval(&settings, gold.as_deref(), json, floor)
+        }
+        Command::Eval { what: EvalCommand::Coach { gold, json, floor } } => {
+            crate::eval::run_coach(&settings, gold.as_deref(), json, floor)
+        }
+        Command::Pledge { what: PledgeCommand::Check { file, json } } => {
+            crate::coach::run_check(&settings, &file, json)
         }
         Command::Sparql { query, format, json } => {
             run_sparql(&settings, &query, if json { OutputFormat::Json } else { format })

@@ -27,7 +27,12 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
         .with_context(|| format!("cannot listen on {}", settings.server.addr))?;
     let addr = listener.local_addr().context("cannot read the bound address")?;
     let search = open_search(&settings);
-    let state = AppState { graph, settings: Arc::new(settings), search: Arc::new(search) };
+    let index = match &search {
+        SearchService::Ready { index, .. } => Some(index.clone()),
+        SearchService::Unavailable(_) => None,
+    };
+    let coach = crate::coach::build(&settings, index, Some(&graph));
+    let state = AppState { graph, settings: Arc::new(settings), search: Arc::new(search), coach: Arc::new(coach) };
     // Signal handlers are installed before the address is announced: a SIGTERM sent as soon
     // as the line appears must stop the server gracefully, not kill it.
     let shutdown = shutdown_signal()?;

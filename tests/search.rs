@@ -150,6 +150,7 @@ async fn the_http_search_answers_and_refuses_like_the_command() {
         graph: store,
         settings: Arc::new(settings),
         search: Arc::new(SearchService::Ready { index: Arc::new(index), model_problem: None }),
+        coach: Arc::new(cbdkg_assistant::coach::PledgeCoach::new()),
     });
     let get = |uri: String| {
         let app = app.clone();

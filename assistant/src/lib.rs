@@ -5,4 +5,5 @@
 //!
 //! Retrieved text is data: nothing inside a document changes what the assistant does.
 
+pub mod coach;
 pub mod language;

@@ -242,7 +242,7 @@ fn check_question(question: &Question, base: &str) -> Result<(), QuestionProblem
 }
 
 /// Line (from 1) of a byte offset.
-fn line_of(text: &str, offset: usize) -> usize {
+pub(crate) fn line_of(text: &str, offset: usize) -> usize {
     let offset = offset.min(text.len());
     text.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count() + 1
 }

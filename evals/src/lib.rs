@@ -1,11 +1,13 @@
 #![doc = include_str!("../README.md")]
 
+pub mod coach;
 mod error;
 mod gold;
 pub mod metrics;
 mod report;
 mod runner;
 
+pub use coach::{CoachEvalReport, CoachGold, CoachPrediction, GoldDraft, evaluate_coach};
 pub use error::{EvalError, FloorError, QuestionProblem};
 pub use gold::{BUNDLED_RETRIEVAL, GoldSet, LANGUAGES, Question, QuestionKind};
 pub use metrics::{CUTOFF, Judgements};

@@ -6,6 +6,7 @@ use axum::Json;
 use axum::extract::rejection::BytesRejection;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use cbdkg_assistant::coach::{CoachError, CoachErrorKind};
 use cbdkg_graph::{GraphError, GraphErrorKind};
 use cbdkg_search::{SearchError, SearchErrorKind};
 
@@ -80,6 +81,9 @@ pub enum ApiError {
         /// Why, and what to do.
         message: String,
     },
+    /// The pledge coach refused the draft or failed.
+    #[error(transparent)]
+    Coach(#[from] CoachError),
     /// A worker task failed (a bug).
     #[error("internal error: {message}")]
     Internal {
@@ -114,6 +118,7 @@ impl ApiError {
             Self::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             Self::Search(error) => search_status(error.kind()),
             Self::SearchUnavailable { .. } => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Coach(error) => coach_status(error.kind()),
             Self::Internal { .. } => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -135,6 +140,7 @@ impl ApiError {
             Self::PayloadTooLarge { .. } => "payload_too_large",
             Self::Search(error) => search_code(error.kind()),
             Self::SearchUnavailable { .. } => "search_unavailable",
+            Self::Coach(error) => coach_code(error.kind()),
             Self::Internal { .. } => "internal",
         }
     }
@@ -200,6 +206,28 @@ fn search_code(kind: SearchErrorKind) -> &'static str {
         SearchErrorKind::Embedding => "embedding",
         SearchErrorKind::Vectors => "vectors",
         SearchErrorKind::Io => "io",
+    }
+}
+
+/// Status of each kind of coach error: a draft that cannot be read is the request's fault;
+/// the graph, model or indexes failing is the server's.
+fn coach_status(kind: CoachErrorKind) -> StatusCode {
+    match kind {
+        CoachErrorKind::EmptyDraft
+        | CoachErrorKind::TooLong
+        | CoachErrorKind::InvalidPledge
+        | CoachErrorKind::UnsupportedLanguage => StatusCode::BAD_REQUEST,
+        CoachErrorKind::Resources => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
+fn coach_code(kind: CoachErrorKind) -> &'static str {
+    match kind {
+        CoachErrorKind::EmptyDraft => "empty_draft",
+        CoachErrorKind::TooLong => "draft_too_long",
+        CoachErrorKind::InvalidPledge => "invalid_pledge",
+        CoachErrorKind::UnsupportedLanguage => "unsupported_language",
+        CoachErrorKind::Resources => "coach_failed",
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod error;
 pub mod negotiate;
+pub mod pledges;
 pub mod search;
 mod service_description;
 pub mod sparql;
@@ -12,7 +13,8 @@ use axum::Json;
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderName, HeaderValue, Method, header};
-use axum::routing::get;
+use axum::routing::{get, post};
+use cbdkg_assistant::coach::PledgeCoach;
 use cbdkg_graph::GraphStore;
 use error::ApiError;
 use std::sync::Arc;
@@ -28,14 +30,18 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// The search indexes, or why there are none.
     pub search: Arc<search::SearchService>,
+    /// The pledge coach.
+    pub coach: Arc<PledgeCoach>,
 }
 
-/// The application: `/sparql`, `/api/search`, `/healthz`, with CORS and the request body limit.
+/// The application: `/sparql`, `/api/search`, `/api/pledges/check`, `/healthz`, with CORS and
+/// the request body limit.
 pub fn router(state: AppState) -> Router {
     let server = &state.settings.server;
     Router::new()
         .route("/sparql", get(sparql::get).post(sparql::post))
         .route("/api/search", get(search::get))
+        .route("/api/pledges/check", post(pledges::check))
         .route("/healthz", get(health))
         .layer(DefaultBodyLimit::max(server.max_request_bytes))
         .layer(cors(server))
