@@ -127,11 +127,14 @@ fn the_eval_meets_its_floor() {
     assert!(report["target_fit"]["drafts"].as_u64().unwrap() > 0, "{:#}", report["target_fit"]);
 }
 
+#[expect(
+    clippy::await_holding_lock,
+    reason = "the turn on the shared data directory is held for the whole test, awaits included"
+)]
 #[tokio::test(flavor = "multi_thread")]
 async fn the_endpoint_answers_reports_and_refuses_bad_drafts() {
     let (_turn, dir) = data_dir();
-    let mut settings = Settings::default();
-    settings.data_dir = dir.to_owned();
+    let settings = Settings { data_dir: dir.to_owned(), ..Settings::default() };
     let (index, model_problem) = cbdkg::indexes::open(&settings).expect("indexes open");
     assert!(model_problem.is_none(), "{model_problem:?}");
     let index = Arc::new(index);
@@ -195,16 +198,13 @@ async fn the_endpoint_answers_reports_and_refuses_bad_drafts() {
     let similar = report["similar_pledges"].as_array().unwrap();
     assert!(similar.iter().all(|p| p["identifier"] != "EX-AA-0001"), "the draft itself is left out: {similar:#?}");
 
-    let check = |body: &'static str, code: &'static str| {
-        let post = post.clone();
-        async move {
-            let (status, answer) = post(body.to_owned()).await;
-            assert_eq!(
-                (status, answer["error"]["code"].as_str()),
-                (StatusCode::BAD_REQUEST, Some(code)),
-                "{body}: {answer}"
-            );
-        }
+    let check = |body: &'static str, code: &'static str| async move {
+        let (status, answer) = post(body.to_owned()).await;
+        assert_eq!(
+            (status, answer["error"]["code"].as_str()),
+            (StatusCode::BAD_REQUEST, Some(code)),
+            "{body}: {answer}"
+        );
     };
     check("", "invalid_request").await;
     check("not json", "invalid_request").await;

@@ -134,11 +134,14 @@ fn bad_queries_get_a_clear_answer() {
     }
 }
 
+#[expect(
+    clippy::await_holding_lock,
+    reason = "the turn on the shared data directory is held for the whole test, awaits included"
+)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_http_search_answers_and_refuses_like_the_command() {
     let (_turn, dir) = data_dir();
-    let mut settings = Settings::default();
-    settings.data_dir = dir.to_owned();
+    let settings = Settings { data_dir: dir.to_owned(), ..Settings::default() };
     let (index, model_problem) = cbdkg::indexes::open(&settings).expect("indexes open");
     assert!(model_problem.is_none(), "{model_problem:?}");
     // While this process holds the indexes, another one is told why it cannot.

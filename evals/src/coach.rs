@@ -452,7 +452,7 @@ missing = []"#;
         };
         check("text = \"x\"\npresent = [\"actor\"]\nmissing = []", "not listed: action");
         check(&format!("text = \"x\"\n{ALL}\ntargets = [24]"), "unknown GBF target 24");
-        check(&format!("{ALL}"), "exactly one of `text` and `pledge`");
+        check(ALL, "exactly one of `text` and `pledge`");
         check("text = \"x\"\npresent = [\"actor\", \"actor\"]", "listed more than once");
         check("text = \"x\"\npresent = [\"deadlines\"]", "unknown element `deadlines`");
     }

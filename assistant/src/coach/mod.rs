@@ -72,16 +72,35 @@ pub enum CoachError {
     },
     /// The graph could not be read (GBF targets).
     #[error("cannot read the GBF targets from the graph: {0}")]
-    Graph(#[from] cbdkg_graph::GraphError),
+    Graph(Box<cbdkg_graph::GraphError>),
     /// The graph holds no GBF target.
     #[error("the graph holds no GBF targets: load the vocabularies first (`cbdkg ingest`)")]
     NoTargets,
     /// The model failed.
     #[error("cannot embed: {0}")]
-    Embedding(#[from] cbdkg_embed::EmbedError),
+    Embedding(Box<cbdkg_embed::EmbedError>),
     /// The search failed.
     #[error(transparent)]
-    Search(#[from] SearchError),
+    Search(Box<SearchError>),
+}
+
+// The sources are boxed: errors travel in every `Result` of the coach and of the server.
+impl From<cbdkg_graph::GraphError> for CoachError {
+    fn from(e: cbdkg_graph::GraphError) -> Self {
+        Self::Graph(Box::new(e))
+    }
+}
+
+impl From<cbdkg_embed::EmbedError> for CoachError {
+    fn from(e: cbdkg_embed::EmbedError) -> Self {
+        Self::Embedding(Box::new(e))
+    }
+}
+
+impl From<SearchError> for CoachError {
+    fn from(e: SearchError) -> Self {
+        Self::Search(Box::new(e))
+    }
 }
 
 /// The class of a [`CoachError`], for callers that map errors to statuses (exhaustive on
