@@ -134,6 +134,32 @@ pub(crate) fn weak_verb(text: &str, lang: Lang) -> Option<String> {
     regex.find(text).map(|m| m.as_str().to_owned())
 }
 
+/// `rest` without a leading article, for "N …" ("plant N native trees", "planter N haies").
+fn bare(rest: &str) -> &str {
+    const ARTICLES: [&str; 13] =
+        ["the ", "some ", "les ", "des ", "la ", "le ", "du ", "los ", "las ", "el ", "unos ", "unas ", "de "];
+    let lower = rest.to_lowercase();
+    for article in ARTICLES {
+        if lower.starts_with(article) {
+            return &rest[article.len()..];
+        }
+    }
+    for elided in ["l'", "d'", "l’", "d’"] {
+        if lower.starts_with(elided) {
+            return &rest[elided.len()..];
+        }
+    }
+    rest
+}
+
+/// French "de" before a bare noun: "d'" before a vowel.
+fn de(noun: &str) -> String {
+    match noun.chars().next() {
+        Some(c) if "aeiouyàâéèêëîïôûhAEIOUYÀÂÉÈÊÎÔÛH".contains(c) => format!("d'{noun}"),
+        _ => format!("de {noun}"),
+    }
+}
+
 /// The suggestion for a missing `element`.
 pub(crate) fn suggestion(element: Element, ctx: &Context) -> String {
     match ctx.lang {
@@ -158,7 +184,7 @@ fn english(element: Element, ctx: &Context) -> String {
             Some(p) => match p.measure {
                 Measure::Area => format!("Say how much: \"{} N hectares of {}\".", p.verb, p.rest),
                 Measure::Percent => format!("Say how much: \"{} {} by N %\".", p.verb, p.rest),
-                Measure::Count => format!("Say how much: \"{} N {}\".", p.verb, p.rest),
+                Measure::Count => format!("Say how much: \"{} N {}\".", p.verb, bare(&p.rest)),
             },
             None => "Say how much, as a number with a unit: \"N hectares\", \"N tonnes\", \"N %\".".to_owned(),
         },
@@ -201,9 +227,9 @@ fn french(element: Element, ctx: &Context) -> String {
         },
         Element::Quantity => match &ctx.phrase {
             Some(p) => match p.measure {
-                Measure::Area => format!("Dites combien : « {} N hectares de {} ».", p.verb, p.rest),
+                Measure::Area => format!("Dites combien : « {} N hectares {} ».", p.verb, de(bare(&p.rest))),
                 Measure::Percent => format!("Dites combien : « {} {} de N % ».", p.verb, p.rest),
-                Measure::Count => format!("Dites combien : « {} N {} ».", p.verb, p.rest),
+                Measure::Count => format!("Dites combien : « {} N {} ».", p.verb, bare(&p.rest)),
             },
             None => "Dites combien, par un nombre et une unité : « N hectares », « N tonnes », « N % ».".to_owned(),
         },
@@ -248,7 +274,7 @@ fn spanish(element: Element, ctx: &Context) -> String {
             Some(p) => match p.measure {
                 Measure::Area => format!("Diga cuánto: «{} N hectáreas de {}».", p.verb, p.rest),
                 Measure::Percent => format!("Diga cuánto: «{} {} en un N %».", p.verb, p.rest),
-                Measure::Count => format!("Diga cuánto: «{} N {}».", p.verb, p.rest),
+                Measure::Count => format!("Diga cuánto: «{} N {}».", p.verb, bare(&p.rest)),
             },
             None => "Diga cuánto, con un número y una unidad: «N hectáreas», «N toneladas», «N %».".to_owned(),
         },
@@ -381,6 +407,29 @@ mod tests {
         assert!(suggestion(Element::Deadline, &ctx).contains("\"restore the wetlands near our factory by 2030\""));
         assert!(suggestion(Element::GbfTarget, &ctx).contains("GBF Target 2 (Restore 30% of degraded ecosystems)"));
         assert_eq!(weak_verb("We will support biodiversity", Lang::En).as_deref(), Some("support"));
+        let french = |text: &str, verb: &str| {
+            let start = text[..text.find(verb).unwrap()].chars().count();
+            let ctx = Context {
+                lang: Lang::Fr,
+                phrase: phrase(text, start, Lang::Fr),
+                weak: None,
+                quantity: None,
+                target: None,
+            };
+            suggestion(Element::Quantity, &ctx)
+        };
+        assert_eq!(
+            french("Nous allons planter des haies avec les agriculteurs.", "planter"),
+            "Dites combien : « planter N haies »."
+        );
+        assert_eq!(
+            french("Nous allons restaurer les zones humides.", "restaurer"),
+            "Dites combien : « restaurer N hectares de zones humides »."
+        );
+        assert_eq!(
+            french("Nous allons protéger l'estuaire.", "protéger"),
+            "Dites combien : « protéger N hectares d'estuaire »."
+        );
         assert_eq!(weak_verb("نسعى لدعم التنوع البيولوجي", Lang::Ar).as_deref(), Some("لدعم"));
     }
 }
