@@ -1,5 +1,5 @@
 //! The command line: `cbdkg ingest`, `cbdkg reindex`, `cbdkg search`, `cbdkg ask`,
-//! `cbdkg sparql`, `cbdkg eval`, `cbdkg serve`.
+//! `cbdkg pledge check`, `cbdkg sparql`, `cbdkg eval`, `cbdkg serve`.
 
 use crate::indexes::{self, Reindexed};
 use crate::ingest;
@@ -107,7 +107,15 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Score retrieval or answers on their gold sets.
+    /// Check a draft pledge: which elements of a measurable pledge it states, how to add the
+    /// others, the GBF targets it fits and similar example pledges.
+    Pledge {
+        /// What to do with the pledge.
+        #[command(subcommand)]
+        what: PledgeCommand,
+    },
+    /// Score retrieval on the gold set (nDCG@10, Recall@10 and MRR per mode and language), the
+    /// answers on theirs, or the pledge coach on its gold drafts.
     Eval {
         /// What to evaluate.
         #[command(subcommand)]
@@ -163,6 +171,32 @@ pub enum EvalCommand {
         #[arg(long, value_name = "RECALL")]
         floor: Option<f64>,
     },
+    /// The pledge coach against its gold drafts (default: evals/gold/pledges.toml): accuracy
+    /// per element, and how often an expected GBF target is among the three best fits.
+    Coach {
+        /// The gold set.
+        #[arg(long, value_name = "FILE")]
+        gold: Option<PathBuf>,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Fail (exit code 1) when the accuracy over all elements is below this.
+        #[arg(long, value_name = "ACCURACY")]
+        floor: Option<f64>,
+    },
+}
+
+/// What `cbdkg pledge` does.
+#[derive(Debug, Subcommand)]
+pub enum PledgeCommand {
+    /// Check a draft: free text, or pledge JSON as in data/examples/pledges/pledges.json.
+    Check {
+        /// The file with the draft, or `-` to read it from stdin.
+        file: String,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// `--mode` of `cbdkg search`.
@@ -209,6 +243,7 @@ impl Cli {
             | Command::Reindex { .. }
             | Command::Search { .. }
             | Command::Ask { .. }
+            | Command::Pledge { .. }
             | Command::Eval { .. } => None,
         };
         let overrides = CliOverrides { data_dir: self.data_dir.clone(), addr };
@@ -254,6 +289,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Eval { what: EvalCommand::Answers { gold, json, questions } } => {
             crate::eval::run_answers(&settings, gold.as_deref(), json, questions)
+        }
+        Command::Eval { what: EvalCommand::Coach { gold, json, floor } } => {
+            crate::eval::run_coach(&settings, gold.as_deref(), json, floor)
+        }
+        Command::Pledge { what: PledgeCommand::Check { file, json } } => {
+            crate::coach::run_check(&settings, &file, json)
         }
         Command::Sparql { query, format, json } => {
             run_sparql(&settings, &query, if json { OutputFormat::Json } else { format })

@@ -1,14 +1,17 @@
 //! `cbdkg eval retrieval`: the gold questions through every search mode, scored;
-//! `cbdkg eval answers`: the answer gold set through the assistant, scored.
+//! `cbdkg eval answers`: the answer gold set through the assistant, scored;
+//! `cbdkg eval coach`: the pledge coach on its gold drafts.
 
 use crate::indexes;
 use crate::settings::Settings;
 use anyhow::Context;
 use cbdkg_assistant::ask::{Explained, Signals};
+use cbdkg_assistant::coach::{CoachError, Draft, PledgeCoach};
 use cbdkg_assistant::{AskError, Assistant};
+use cbdkg_evals::coach::DraftInput;
 use cbdkg_evals::{
-    AnswerGold, AnswerQuestion, AnswersReport, Expect, GoldSet, Metric, Observed, ObservedCitation, RetrievalReport,
-    check_floor,
+    AnswerGold, AnswerQuestion, AnswersReport, CoachEvalReport, CoachGold, CoachPrediction, Expect, GoldSet, Metric,
+    Observed, ObservedCitation, RetrievalReport, check_floor,
 };
 use cbdkg_graph::GraphStore;
 use cbdkg_search::SearchFilter;
@@ -74,12 +77,19 @@ pub fn evaluate(index: &SearchIndex, gold: &GoldSet) -> anyhow::Result<Retrieval
 
 /// The assistant over the indexes and graph of the data directory (the graph read-only).
 pub fn open_assistant(settings: &Settings) -> anyhow::Result<Assistant> {
+    Ok(open_assistant_and_coach(settings)?.0)
+}
+
+/// The assistant and the pledge coach over the same indexes and graph (the graph read-only).
+pub fn open_assistant_and_coach(settings: &Settings) -> anyhow::Result<(Assistant, PledgeCoach)> {
     let (index, model_problem) = indexes::open(settings)?;
     if let Some(problem) = model_problem {
         return Err(problem.context("answers need the embedding model"));
     }
     let graph = GraphStore::open_read_only(&settings.data_dir)?;
-    Ok(Assistant::new(Arc::new(index), graph))
+    let index = Arc::new(index);
+    let coach = crate::coach::build(settings, Some(index.clone()), Some(&graph));
+    Ok((Assistant::new(index, graph), coach))
 }
 
 /// Runs the answer gold set through the assistant of the data directory and prints the report.
@@ -89,8 +99,8 @@ pub fn run_answers(settings: &Settings, gold: Option<&Path>, json: bool, questio
         None => AnswerGold::bundled()?,
     };
     let gold = gold.with_base(&settings.base_iri)?;
-    let assistant = open_assistant(settings)?;
-    let report = evaluate_answers(&assistant, &gold)?;
+    let (assistant, coach) = open_assistant_and_coach(settings)?;
+    let report = evaluate_answers(&assistant, &gold, &coach)?;
     let mut out = std::io::stdout().lock();
     if json {
         serde_json::to_writer_pretty(&mut out, &report)?;
@@ -105,9 +115,14 @@ pub fn run_answers(settings: &Settings, gold: Option<&Path>, json: bool, questio
     Ok(ExitCode::SUCCESS)
 }
 
-/// Scores the assistant on an answer gold set. Injection questions run only when the
-/// injected fixtures (the paragraphs they name) are in the index.
-pub fn evaluate_answers(assistant: &Assistant, gold: &AnswerGold) -> anyhow::Result<AnswersReport> {
+/// Scores the assistant on an answer gold set, and `coach` on the bundled gold drafts.
+/// Injection questions run only when the injected fixtures (the paragraphs they name) are in
+/// the index.
+pub fn evaluate_answers(
+    assistant: &Assistant,
+    gold: &AnswerGold,
+    coach: &PledgeCoach,
+) -> anyhow::Result<AnswersReport> {
     let index = assistant.index();
     let injected = gold
         .questions()
@@ -123,7 +138,8 @@ pub fn evaluate_answers(assistant: &Assistant, gold: &AnswerGold) -> anyhow::Res
             .map(|p| std::iter::once(&p.text).chain(p.translations.iter().map(|t| &t.text)).cloned().collect())
     };
     let ask = cbdkg_evals::evaluate_answers(gold, injected, ask, texts).context("the answer eval failed")?;
-    Ok(AnswersReport { ask })
+    let coach = evaluate_coach(coach, &CoachGold::bundled()?)?;
+    Ok(AnswersReport { ask, coach })
 }
 
 fn observed(explained: Explained) -> Observed {
@@ -155,4 +171,44 @@ fn observed(explained: Explained) -> Observed {
         citations: answer.citations.into_iter().map(|c| ObservedCitation { iri: c.iri, quote: c.quote }).collect(),
         signals,
     }
+}
+/// Runs the coach's gold drafts through the coach of the data directory (its lexicons; and the
+/// GBF target fit when the indexes and the model open) and prints the accuracy table (or JSON).
+pub fn run_coach(settings: &Settings, gold: Option<&Path>, json: bool, floor: Option<f64>) -> anyhow::Result<ExitCode> {
+    let gold = match gold {
+        Some(path) => CoachGold::from_path(path)?,
+        None => CoachGold::bundled()?,
+    };
+    let coach = crate::coach::for_command(settings);
+    let report = evaluate_coach(&coach, &gold)?;
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &report)?;
+        writeln!(out)?;
+    } else {
+        write!(out, "{}", report.to_table())?;
+    }
+    out.flush()?;
+    if let Some(floor) = floor
+        && let Err(e) = report.check_floor(floor)
+    {
+        eprintln!("error: {e}");
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Scores `coach` on the gold drafts: the elements it finds present, and the targets it fits.
+pub fn evaluate_coach(coach: &PledgeCoach, gold: &CoachGold) -> anyhow::Result<CoachEvalReport> {
+    cbdkg_evals::evaluate_coach(gold, |draft| {
+        let input = match &draft.input {
+            DraftInput::Text(text) => Draft::Text(text.clone()),
+            DraftInput::Pledge(json) => Draft::parse(json)?,
+        };
+        let report = coach.check(input)?;
+        let present = report.elements.iter().filter(|e| e.present).map(|e| e.element.to_string()).collect();
+        let targets = report.targets.iter().map(|t| t.number).collect();
+        Ok::<_, CoachError>(CoachPrediction { present, targets })
+    })
+    .context("the coach eval failed")
 }

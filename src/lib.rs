@@ -3,6 +3,7 @@
 //! the same modules (notably [`http::router`]).
 
 pub mod cli;
+pub mod coach;
 pub mod eval;
 pub mod http;
 pub mod indexes;

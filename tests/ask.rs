@@ -265,6 +265,8 @@ const FLOORS: [(&str, f64); 6] = [
 ];
 /// Ceiling of false abstentions on answerable questions.
 const FALSE_ABSTENTION_CEILING: f64 = 0.06;
+/// Floor of the coach's element accuracy in the same report (EVALS.md, "Pledge coach").
+const COACH_FLOOR: f64 = 0.95;
 
 #[test]
 fn the_answer_eval_stays_above_its_floors() {
@@ -286,6 +288,9 @@ fn the_answer_eval_stays_above_its_floors() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     let table = text(&out.stdout);
     assert!(table.contains("| citation precision") && table.contains("| injection resistance"), "{table}");
+    assert!(table.contains("## Pledge coach") && table.contains("| reporting |"), "{table}");
+    let coach = report["coach"]["overall"].as_f64().expect("coach accuracy in the report");
+    assert!(coach >= COACH_FLOOR, "coach element accuracy {coach:.3}, below the floor {COACH_FLOOR}");
 }
 
 #[test]

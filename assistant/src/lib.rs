@@ -6,6 +6,7 @@
 //! Retrieved text is data: nothing inside a document changes what the assistant does.
 
 pub mod ask;
+pub mod coach;
 pub mod language;
 
 pub use ask::{Answer, AskError, Assistant, Citation, Kind};

@@ -361,18 +361,20 @@ pub struct AskSection {
     pub questions: Vec<AnswerResult>,
 }
 
-/// The report of `cbdkg eval answers`, one section per evaluation of the assistant (grounded
-/// answers now; the pledge coach adds its own).
+/// The report of `cbdkg eval answers`, one section per evaluation of the assistant: grounded
+/// answers, and the pledge coach on its gold drafts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AnswersReport {
     /// Grounded answers.
     pub ask: AskSection,
+    /// The pledge coach.
+    pub coach: crate::CoachEvalReport,
 }
 
 impl AnswersReport {
     /// Every section as Markdown tables.
     pub fn to_table(&self) -> String {
-        self.ask.to_table()
+        format!("{}\n## Pledge coach\n\n{}", self.ask.to_table(), self.coach.to_table())
     }
 }
 

@@ -62,6 +62,27 @@ pub enum EvalError {
         /// The repeated mode.
         mode: String,
     },
+    /// One draft of the coach gold set breaks a rule of its schema.
+    #[error("{file}:{line}: draft `{id}`: {problem}")]
+    Draft {
+        /// Path of the file.
+        file: String,
+        /// Line of the draft's `id`, from 1.
+        line: usize,
+        /// The draft's id.
+        id: String,
+        /// Which rule it breaks.
+        problem: String,
+    },
+    /// The coach failed on one draft.
+    #[error("the coach failed on draft `{draft}`: {source}")]
+    Check {
+        /// Id of the draft.
+        draft: String,
+        /// What the coach returned.
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
     /// The search function failed for one question in one mode.
     #[error("search failed for question `{question}` in mode `{mode}`: {source}")]
     Search {
@@ -138,6 +159,16 @@ pub enum FloorError {
         /// The metric.
         metric: Metric,
         /// Its mean over all questions.
+        measured: f64,
+        /// The floor it had to reach.
+        floor: f64,
+    },
+    /// An accuracy is below its floor.
+    #[error("{what} is {measured:.4}, below the floor {floor:.4}")]
+    AccuracyBelow {
+        /// What was measured.
+        what: String,
+        /// The accuracy.
         measured: f64,
         /// The floor it had to reach.
         floor: f64,

@@ -356,6 +356,11 @@ impl SearchIndex {
         self.passages.is_empty()
     }
 
+    /// The embedding model queries are embedded with, if it loaded.
+    pub fn embedder(&self) -> Option<&Arc<Embedder>> {
+        self.embedder.as_ref()
+    }
+
     /// The passage with this IRI.
     pub fn passage(&self, iri: &str) -> Option<&Passage> {
         self.by_iri.get(iri).map(|&i| &self.passages[i])

@@ -7,6 +7,7 @@ use axum::extract::rejection::BytesRejection;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use cbdkg_assistant::ask::{AskError, AskErrorKind};
+use cbdkg_assistant::coach::{CoachError, CoachErrorKind};
 use cbdkg_graph::{GraphError, GraphErrorKind};
 use cbdkg_search::{SearchError, SearchErrorKind};
 
@@ -90,6 +91,9 @@ pub enum ApiError {
         /// Why, and what to do.
         message: String,
     },
+    /// The pledge coach refused the draft or failed.
+    #[error(transparent)]
+    Coach(#[from] CoachError),
     /// A worker task failed (a bug).
     #[error("internal error: {message}")]
     Internal {
@@ -130,6 +134,7 @@ impl ApiError {
                 AskErrorKind::Graph(kind) => graph_status(kind),
             },
             Self::AskUnavailable { .. } => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Coach(error) => coach_status(error.kind()),
             Self::Internal { .. } => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -158,6 +163,7 @@ impl ApiError {
                 AskErrorKind::Graph(kind) => graph_code(kind),
             },
             Self::AskUnavailable { .. } => "ask_unavailable",
+            Self::Coach(error) => coach_code(error.kind()),
             Self::Internal { .. } => "internal",
         }
     }
@@ -223,6 +229,28 @@ fn search_code(kind: SearchErrorKind) -> &'static str {
         SearchErrorKind::Embedding => "embedding",
         SearchErrorKind::Vectors => "vectors",
         SearchErrorKind::Io => "io",
+    }
+}
+
+/// Status of each kind of coach error: a draft that cannot be read is the request's fault;
+/// the graph, model or indexes failing is the server's.
+fn coach_status(kind: CoachErrorKind) -> StatusCode {
+    match kind {
+        CoachErrorKind::EmptyDraft
+        | CoachErrorKind::TooLong
+        | CoachErrorKind::InvalidPledge
+        | CoachErrorKind::UnsupportedLanguage => StatusCode::BAD_REQUEST,
+        CoachErrorKind::Resources => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
+fn coach_code(kind: CoachErrorKind) -> &'static str {
+    match kind {
+        CoachErrorKind::EmptyDraft => "empty_draft",
+        CoachErrorKind::TooLong => "draft_too_long",
+        CoachErrorKind::InvalidPledge => "invalid_pledge",
+        CoachErrorKind::UnsupportedLanguage => "unsupported_language",
+        CoachErrorKind::Resources => "coach_failed",
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod ask;
 pub mod error;
 pub mod negotiate;
+pub mod pledges;
 pub mod search;
 mod service_description;
 pub mod sparql;
@@ -14,6 +15,7 @@ use axum::Router;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderName, HeaderValue, Method, header};
 use axum::routing::{get, post};
+use cbdkg_assistant::coach::PledgeCoach;
 use cbdkg_graph::GraphStore;
 use error::ApiError;
 use std::sync::Arc;
@@ -31,24 +33,33 @@ pub struct AppState {
     pub search: Arc<search::SearchService>,
     /// The assistant over the same indexes and graph, or why there is none.
     pub assistant: Arc<ask::AskService>,
+    /// The pledge coach.
+    pub coach: Arc<PledgeCoach>,
 }
 
 impl AppState {
-    /// The state of a server: the assistant is built over the search indexes and the graph.
+    /// The state of a server: the assistant and the coach are built over the search indexes
+    /// and the graph.
     pub fn new(graph: GraphStore, settings: Arc<Settings>, search: search::SearchService) -> Self {
         let assistant = ask::AskService::new(&search, &graph);
-        Self { graph, settings, search: Arc::new(search), assistant: Arc::new(assistant) }
+        let index = match &search {
+            search::SearchService::Ready { index, .. } => Some(index.clone()),
+            search::SearchService::Unavailable(_) => None,
+        };
+        let coach = crate::coach::build(&settings, index, Some(&graph));
+        Self { graph, settings, search: Arc::new(search), assistant: Arc::new(assistant), coach: Arc::new(coach) }
     }
 }
 
-/// The application: `/sparql`, `/api/search`, `/api/ask`, `/healthz`, with CORS and the request
-/// body limit.
+/// The application: `/sparql`, `/api/search`, `/api/ask`, `/api/pledges/check`, `/healthz`,
+/// with CORS and the request body limit.
 pub fn router(state: AppState) -> Router {
     let server = &state.settings.server;
     Router::new()
         .route("/sparql", get(sparql::get).post(sparql::post))
         .route("/api/search", get(search::get))
         .route("/api/ask", post(ask::post))
+        .route("/api/pledges/check", post(pledges::check))
         .route("/healthz", get(health))
         .layer(DefaultBodyLimit::max(server.max_request_bytes))
         .layer(cors(server))
