@@ -139,13 +139,11 @@ async fn the_endpoint_answers_reports_and_refuses_bad_drafts() {
     assert!(model_problem.is_none(), "{model_problem:?}");
     let index = Arc::new(index);
     let graph = cbdkg_graph::GraphStore::open(dir).expect("graph opens");
-    let coach = cbdkg::coach::build(&settings, Some(index.clone()), Some(&graph));
-    let app = router(AppState {
+    let app = router(AppState::new(
         graph,
-        settings: Arc::new(settings),
-        search: Arc::new(SearchService::Ready { index: index.clone(), model_problem: None }),
-        coach: Arc::new(coach),
-    });
+        Arc::new(settings),
+        SearchService::Ready { index: index.clone(), model_problem: None },
+    ));
     let post = |body: String| {
         let app = app.clone();
         async move {

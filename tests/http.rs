@@ -7,7 +7,6 @@ use axum::http::{HeaderMap, Method, Request, StatusCode, header};
 use cbdkg::http::search::SearchService;
 use cbdkg::http::{AppState, router};
 use cbdkg::settings::Settings;
-use cbdkg_assistant::coach::PledgeCoach;
 use cbdkg_graph::GraphStore;
 use cbdkg_graph::model::{Literal, NamedNode, Quad};
 use cbdkg_ingest::{BaseIri, GraphPayload, PARSER_VERSION, SourceFile};
