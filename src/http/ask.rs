@@ -71,8 +71,6 @@ pub async fn post(
         AskService::Ready(assistant) => assistant.clone(),
         AskService::Unavailable(reason) => return Err(ApiError::AskUnavailable { message: reason.clone() }),
     };
-    let answer = tokio::task::spawn_blocking(move || assistant.ask(&request.question))
-        .await
-        .map_err(|e| ApiError::Internal { message: format!("ask task failed: {e}") })??;
+    let answer = super::blocking("ask", move || assistant.ask(&request.question)).await??;
     Ok(Json(answer))
 }

@@ -3,7 +3,7 @@
 //! `data/examples/pledges/pledges.json`, possibly incomplete); the answer is the coach's report
 //! (`cbdkg_assistant::coach::CoachReport`). An empty or unreadable draft is 400 with a code
 //! (`empty_draft`, `invalid_pledge`, `unsupported_language`, `invalid_request`); the check runs
-//! on the blocking pool.
+//! through `http::blocking`.
 
 use super::AppState;
 use super::error::ApiError;
@@ -17,9 +17,7 @@ use serde_json::Value;
 pub async fn check(State(state): State<AppState>, body: Bytes) -> Result<Json<CoachReport>, ApiError> {
     let draft = parse(&body)?;
     let coach = state.coach.clone();
-    let report = tokio::task::spawn_blocking(move || coach.check(draft))
-        .await
-        .map_err(|e| ApiError::Internal { message: format!("pledge check task failed: {e}") })??;
+    let report = super::blocking("pledge check", move || coach.check(draft)).await??;
     Ok(Json(report))
 }
 

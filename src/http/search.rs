@@ -52,9 +52,7 @@ pub async fn get(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Resu
             message: format!("{problem}; keyword search works without the model: mode=bm25"),
         });
     }
-    let response = tokio::task::spawn_blocking(move || index.search(&request))
-        .await
-        .map_err(|e| ApiError::Internal { message: format!("search task failed: {e}") })??;
+    let response = super::blocking("search", move || index.search(&request)).await??;
     Ok(Json(response))
 }
 

@@ -1,10 +1,10 @@
 //! `/sparql`: the SPARQL 1.1 Protocol (query by GET and POST, update by POST with the admin
 //! token), the service description, limits announced in headers.
 
-use super::AppState;
 use super::error::ApiError;
 use super::negotiate::{GRAPH_OFFERS, Negotiated, RESULTS_OFFERS};
 use super::service_description;
+use super::{AppState, blocking};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{RawQuery, State};
@@ -99,13 +99,13 @@ async fn run_query(
     let graph = state.graph.clone();
     let accept = accept.map(str::to_owned);
     let format_params: Vec<String> = params.all("format").into_iter().map(str::to_owned).collect();
-    // Evaluation blocks: it runs on the blocking pool, and the time limit frees the thread.
-    let rendered = tokio::task::spawn_blocking(move || -> Result<Rendered, ApiError> {
+    // Evaluation blocks: it runs off the async workers (`blocking`), and the time limit frees
+    // the thread.
+    let rendered = blocking("query", move || -> Result<Rendered, ApiError> {
         let answer = graph.query(&query, &options)?;
         render(&answer, formats, || describe_accept(accept.as_deref(), &format_params))
     })
-    .await
-    .map_err(|e| ApiError::Internal { message: format!("query task failed: {e}") })??;
+    .await??;
     let mut response = (StatusCode::OK, rendered.body).into_response();
     let headers = response.headers_mut();
     if let Ok(value) = HeaderValue::from_str(&rendered.content_type) {
@@ -163,9 +163,7 @@ fn offered<T>(offers: &[(&str, T)]) -> String {
 async fn run_update(state: &AppState, headers: &HeaderMap, update: String) -> Result<Response, ApiError> {
     authorize(state.settings.sparql.admin_token.as_deref(), headers)?;
     let graph = state.graph.clone();
-    tokio::task::spawn_blocking(move || graph.update(&update))
-        .await
-        .map_err(|e| ApiError::Internal { message: format!("update task failed: {e}") })??;
+    blocking("update", move || graph.update(&update)).await??;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
