@@ -14,11 +14,13 @@ use cbdkg_graph::model::Term;
 use cbdkg_graph::{GraphStore, QueryAnswer, QueryOptions, QueryResultsFormat, RdfFormat};
 use cbdkg_ingest::BaseIri;
 use indicatif::ProgressBar;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{SocketAddr, TcpStream};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+
+#[path = "common/http.rs"]
+mod http;
+use http::HttpClient;
 
 const WARM_UP_RUNS: usize = 5;
 
@@ -98,7 +100,8 @@ fn main() {
             let bytes = serialise(&answer);
             (answer_len(&answer), bytes.len())
         };
-        let http = |client: &mut HttpClient| client.get(query, accept);
+        let target = format!("/sparql?query={}", form_urlencoded::byte_serialize(query.as_bytes()).collect::<String>());
+        let http = |client: &mut HttpClient| client.get(&target, accept);
         let (rows, bytes) = direct();
         for _ in 0..WARM_UP_RUNS {
             direct();
@@ -172,47 +175,4 @@ fn median(mut times: Vec<Duration>) -> Duration {
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
-}
-
-/// A minimal HTTP/1.1 client on one keep-alive connection; enough for responses with a
-/// `Content-Length`, which is what the endpoint sends.
-struct HttpClient {
-    reader: BufReader<TcpStream>,
-    writer: TcpStream,
-    addr: SocketAddr,
-}
-
-impl HttpClient {
-    fn connect(addr: SocketAddr) -> Self {
-        let stream = TcpStream::connect(addr).expect("connect to the endpoint");
-        stream.set_nodelay(true).expect("TCP_NODELAY");
-        Self { reader: BufReader::new(stream.try_clone().expect("clone stream")), writer: stream, addr }
-    }
-
-    fn get(&mut self, query: &str, accept: &str) -> Vec<u8> {
-        let encoded: String = form_urlencoded::byte_serialize(query.as_bytes()).collect();
-        let request =
-            format!("GET /sparql?query={encoded} HTTP/1.1\r\nHost: {}\r\nAccept: {accept}\r\n\r\n", self.addr);
-        self.writer.write_all(request.as_bytes()).expect("send request");
-        let mut status = String::new();
-        self.reader.read_line(&mut status).expect("status line");
-        assert!(status.starts_with("HTTP/1.1 200"), "unexpected status: {status:?}");
-        let mut length = 0;
-        loop {
-            let mut line = String::new();
-            self.reader.read_line(&mut line).expect("header line");
-            let line = line.trim_end();
-            if line.is_empty() {
-                break;
-            }
-            if let Some((name, value)) = line.split_once(':')
-                && name.eq_ignore_ascii_case("content-length")
-            {
-                length = value.trim().parse().expect("content-length");
-            }
-        }
-        let mut body = vec![0; length];
-        self.reader.read_exact(&mut body).expect("body");
-        body
-    }
 }

@@ -44,7 +44,7 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
 
 /// Opens the search indexes; a server without them still serves SPARQL, and says why search
 /// is off in the log and in every search answer.
-fn open_search(settings: &Settings) -> SearchService {
+pub fn open_search(settings: &Settings) -> SearchService {
     match crate::indexes::open(settings) {
         Ok((index, model_problem)) => {
             if let Some(problem) = &model_problem {
