@@ -12,54 +12,22 @@ use cbdkg::http::{AppState, router};
 use cbdkg::settings::Settings;
 use http_body_util::BodyExt;
 use serde_json::{Value, json};
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
-use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use std::sync::{Arc, MutexGuard};
 use tower::ServiceExt;
+
+mod common;
+use common::{cbdkg, cbdkg_with_stdin, shared_data_dir, text};
+
+/// The data directory of these tests (ingested once), and the turn to use it.
+fn data_dir() -> (MutexGuard<'static, ()>, &'static Path) {
+    shared_data_dir(&["data/corpus", "data/examples"])
+}
 
 /// Accuracy over all elements of all gold drafts below which CI fails. Measured 0.985 (47
 /// drafts; EVALS.md, "Pledge coach"); the margin allows a lexicon change to cost a few
 /// decisions, not a regression across a language.
 const FLOOR: f64 = 0.95;
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn cbdkg(data_dir: &Path, args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cbdkg"))
-        .args(args)
-        .arg("--data-dir")
-        .arg(data_dir)
-        .current_dir(root())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("cbdkg runs");
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-/// The data directory with the corpus and examples ingested and indexed, and the turn to use
-/// it.
-fn data_dir() -> (MutexGuard<'static, ()>, &'static Path) {
-    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
-    static TURN: Mutex<()> = Mutex::new(());
-    let turn = TURN.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    let dir = DIR.get_or_init(|| {
-        let dir = tempfile::tempdir().expect("temporary directory");
-        let out = cbdkg(&dir.path().join("var"), &["ingest", "data/corpus", "data/examples", "--json"], "");
-        assert!(out.status.success(), "ingest failed:\n{}\n{}", text(&out.stdout), text(&out.stderr));
-        dir
-    });
-    (turn, Box::leak(dir.path().join("var").into_boxed_path()))
-}
 
 const DRAFT: &str = "Our cooperative will restore 120 hectares of mangroves in the Gulf of Fonseca by 2030, \
                      in partnership with local fishers.";
@@ -92,7 +60,7 @@ fn the_cli_checks_text_and_pledge_json() {
     let (_turn, dir) = data_dir();
     let draft_file = dir.parent().unwrap().join("draft.txt");
     std::fs::write(&draft_file, DRAFT).unwrap();
-    let out = cbdkg(dir, &["pledge", "check", draft_file.to_str().unwrap(), "--json"], "");
+    let out = cbdkg(dir, &["pledge", "check", draft_file.to_str().unwrap(), "--json"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["lang"], "en");
@@ -106,7 +74,7 @@ fn the_cli_checks_text_and_pledge_json() {
     let pledge = json!({"@type": "Action", "agent": {"name": "Coopérative du Marais"}, "country": "FR",
         "name": {"fr": "Des mares pour les amphibiens"},
         "description": {"fr": "Nous creuserons 12 mares d'ici 2027 avec les agriculteurs."}});
-    let out = cbdkg(dir, &["pledge", "check", "-"], &pledge.to_string());
+    let out = cbdkg_with_stdin(dir, &["pledge", "check", "-"], &pledge.to_string());
     assert!(out.status.success(), "{}", text(&out.stderr));
     let report = text(&out.stdout);
     assert!(report.starts_with("Measurability: "), "{report}");
@@ -118,7 +86,7 @@ fn the_cli_checks_text_and_pledge_json() {
 #[test]
 fn the_eval_meets_its_floor() {
     let (_turn, dir) = data_dir();
-    let out = cbdkg(dir, &["eval", "coach", "--json", "--floor", &FLOOR.to_string()], "");
+    let out = cbdkg(dir, &["eval", "coach", "--json", "--floor", &FLOOR.to_string()]);
     assert!(out.status.success(), "{}\n{}", text(&out.stdout), text(&out.stderr));
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(report["overall"].as_f64().unwrap() >= FLOOR, "{report:#}");

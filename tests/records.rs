@@ -5,6 +5,8 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+mod common;
+
 const BIN: &str = env!("CARGO_BIN_EXE_cbdkg");
 
 fn cbdkg(dir: &Path, args: &[&str]) -> Output {
@@ -45,7 +47,9 @@ fn bundled_examples_load() {
         .collect();
     assert_eq!(files.len(), 7, "{files:?}");
     // The vocabularies' source extracts are not record files.
-    let whole = cbdkg(dir.path(), &["ingest", root().join("data").to_str().unwrap(), "--data-dir", "var2"]);
+    let whole = common::with_kept_embeddings(&dir.path().join("var2"), || {
+        cbdkg(dir.path(), &["ingest", root().join("data").to_str().unwrap(), "--data-dir", "var2"])
+    });
     assert_eq!(whole.status.code(), Some(0), "{}", text(&whole.stderr));
 }
 

@@ -14,41 +14,15 @@ use cbdkg::settings::Settings;
 use http_body_util::BodyExt;
 use serde_json::Value;
 use std::path::Path;
-use std::process::{Command, Output};
-use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use std::sync::{Arc, MutexGuard};
 use tower::ServiceExt;
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
+use common::{cbdkg, shared_data_dir, text};
 
-fn cbdkg(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cbdkg"))
-        .args(args)
-        .arg("--data-dir")
-        .arg(data_dir)
-        .current_dir(root())
-        .output()
-        .expect("cbdkg runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-/// The data directory with the corpus and examples ingested and indexed, and the turn to use
-/// it.
+/// The data directory of these tests (ingested once), and the turn to use it.
 fn data_dir() -> (MutexGuard<'static, ()>, &'static Path) {
-    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
-    static TURN: Mutex<()> = Mutex::new(());
-    let turn = TURN.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    let dir = DIR.get_or_init(|| {
-        let dir = tempfile::tempdir().expect("temporary directory");
-        let out = cbdkg(&dir.path().join("var"), &["ingest", "data/corpus", "data/examples", "--json"]);
-        assert!(out.status.success(), "ingest failed:\n{}\n{}", text(&out.stdout), text(&out.stderr));
-        dir
-    });
-    (turn, Box::leak(dir.path().join("var").into_boxed_path()))
+    shared_data_dir(&["data/corpus", "data/examples"])
 }
 
 fn search(args: &[&str]) -> Value {
