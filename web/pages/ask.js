@@ -66,7 +66,7 @@ function withCitations(reply, ui) {
       const citation = reply.citations[Number(match[1]) - 1];
       if (!citation) continue;
       parts.push(line.slice(last, match.index));
-      parts.push(h('a', { href: route('unit', { iri: citation.iri }), class: 'cite-ref', 'aria-label': ui.t('ask.citation', { n: match[1], name: citationName(citation) }) }, `[${match[1]}]`));
+      parts.push(h('a', { href: route('unit', { iri: citation.iri }), class: 'cite-ref', 'aria-label': ui.t('ask.citation', { n: match[1], name: citationName(citation, ui) }) }, `[${match[1]}]`));
       last = match.index + match[0].length;
     }
     parts.push(line.slice(last));
@@ -75,14 +75,15 @@ function withCitations(reply, ui) {
   return out;
 }
 
-function citationName(citation) {
-  return [citation.symbol, citation.paragraph].filter(Boolean).join(' ');
+function citationName(citation, ui) {
+  const paragraph = citation.paragraph ? ui.t('unit.paragraph', { label: citation.paragraph }) : null;
+  return [citation.symbol, paragraph].filter(Boolean).join(' · ');
 }
 
 function citations(reply, ui) {
   return h('section', { class: 'citations', 'aria-labelledby': 'citations-heading' },
     h('h3', { id: 'citations-heading' }, ui.t('ask.citations')),
     h('ol', {}, reply.citations.map((citation) => h('li', { class: 'citation' },
-      h('a', { href: route('unit', { iri: citation.iri }), class: 'citation-link' }, h('bdi', {}, citationName(citation) || citation.iri)),
+      h('a', { href: route('unit', { iri: citation.iri }), class: 'citation-link' }, h('bdi', {}, citationName(citation, ui) || citation.iri)),
       h('blockquote', { ...textAttrs('', citation.quote) }, citation.quote)))));
 }

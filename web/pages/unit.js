@@ -28,7 +28,8 @@ export function render(main, params, ui) {
 
 function title(page, ui) {
   const symbol = page.document ? page.document.symbol : page.symbol;
-  const kind = ui.t(`kind.${page.kind}`);
+  const specific = CLASSES.find((c) => page.types.includes(c));
+  const kind = specific && page.kind !== 'cited' ? ui.t(`class.${specific}`) : ui.t(`kind.${page.kind}`);
   if (page.kind === 'document' || page.kind === 'record' || page.kind === 'cited') {
     return [kind, ' ', h('bdi', {}, symbol || page.iri.split('/').pop())];
   }
