@@ -43,7 +43,7 @@ function body(page, ui) {
     out.push(h('section', { 'aria-labelledby': 'indicators-heading' }, h('h2', { id: 'indicators-heading' }, ui.t('target.indicators')),
       h('ul', {}, page.indicators.map((i) => {
         const n = pick(i.names, ui.language);
-        return h('li', {}, h('strong', {}, i.code || ''), ' ', n ? h('span', { ...textAttrs(n.lang, n.value) }, n.value) : null,
+        return h('li', {}, h('bdi', { dir: 'ltr' }, h('strong', {}, i.code || '')), ' ', n ? h('span', { ...textAttrs(n.lang, n.value) }, n.value) : null,
           ' ', h('span', { class: 'muted' }, ui.t(`indicator.${i.role}`)));
       }))));
   }
