@@ -94,6 +94,22 @@ pub enum ApiError {
     /// The pledge coach refused the draft or failed.
     #[error(transparent)]
     Coach(#[from] CoachError),
+    /// An `iri` parameter that is not an absolute IRI, or could not stand in a query.
+    #[error("invalid IRI {iri:?}: {message}")]
+    InvalidIri {
+        /// The IRI as sent.
+        iri: String,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// Nothing of that name: a resource the graph does not mention, a file the page lacks.
+    #[error("no {what} {name} here")]
+    NotFound {
+        /// What was looked for ("resource", "target", "asset").
+        what: &'static str,
+        /// Its name or IRI.
+        name: String,
+    },
     /// A worker task failed (a bug).
     #[error("internal error: {message}")]
     Internal {
@@ -135,6 +151,8 @@ impl ApiError {
             },
             Self::AskUnavailable { .. } => StatusCode::SERVICE_UNAVAILABLE,
             Self::Coach(error) => coach_status(error.kind()),
+            Self::InvalidIri { .. } => StatusCode::BAD_REQUEST,
+            Self::NotFound { .. } => StatusCode::NOT_FOUND,
             Self::Internal { .. } => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -164,6 +182,8 @@ impl ApiError {
             },
             Self::AskUnavailable { .. } => "ask_unavailable",
             Self::Coach(error) => coach_code(error.kind()),
+            Self::InvalidIri { .. } => "invalid_iri",
+            Self::NotFound { .. } => "not_found",
             Self::Internal { .. } => "internal",
         }
     }

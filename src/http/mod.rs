@@ -3,11 +3,15 @@
 
 pub mod ask;
 pub mod error;
+pub mod lookup;
 pub mod negotiate;
 pub mod pledges;
 pub mod search;
 mod service_description;
 pub mod sparql;
+pub mod targets;
+pub mod units;
+pub mod web;
 
 use crate::settings::{ServerSettings, Settings};
 use axum::Json;
@@ -51,15 +55,20 @@ impl AppState {
     }
 }
 
-/// The application: `/sparql`, `/api/search`, `/api/ask`, `/api/pledges/check`, `/healthz`,
-/// with CORS and the request body limit.
+/// The application: the web page (`/`, `/assets/…`), `/sparql`, `/api/search`, `/api/ask`,
+/// `/api/pledges/check`, the pages' data (`/api/units`, `/api/targets`), `/healthz`, with CORS
+/// and the request body limit.
 pub fn router(state: AppState) -> Router {
     let server = &state.settings.server;
     Router::new()
+        .route("/", get(web::index))
+        .route("/assets/{*path}", get(web::file))
         .route("/sparql", get(sparql::get).post(sparql::post))
         .route("/api/search", get(search::get))
         .route("/api/ask", post(ask::post))
         .route("/api/pledges/check", post(pledges::check))
+        .route("/api/units", get(units::get))
+        .route("/api/targets", get(targets::get))
         .route("/healthz", get(health))
         .layer(DefaultBodyLimit::max(server.max_request_bytes))
         .layer(cors(server))
