@@ -24,7 +24,7 @@ fn data_dir() -> (MutexGuard<'static, ()>, &'static Path) {
     shared_data_dir(&["data/corpus", "data/examples"])
 }
 
-/// Accuracy over all elements of all gold drafts below which CI fails. Measured 0.985 (47
+/// Accuracy over all elements of all gold drafts below which CI fails. Measured 0.986 (49
 /// drafts; EVALS.md, "Pledge coach"); the margin allows a lexicon change to cost a few
 /// decisions, not a regression across a language.
 const FLOOR: f64 = 0.95;

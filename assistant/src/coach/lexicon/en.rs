@@ -83,6 +83,18 @@ pub(super) fn cues() -> Vec<Cue> {
         ),
         cue(Baseline, r"(?i)\b(?:starting\s+(?:point|value|level)|reference\s+(?:year|level|value))\b"),
         cue(Baseline, format!(r"(?i)\b(?:up|down)\s+from\s+{NUM}")),
+        checked(
+            Baseline,
+            format!(r"(?i)\b(?:starting|beginning)\s+(?:from|at|with)\s+(?:about\s+|around\s+)?(?P<num>{NUM})"),
+            Check::NotYear,
+        ),
+        checked(
+            Baseline,
+            format!(
+                r"(?i)\b(?P<num>{NUM})\s*(?:%|[a-z²³]+)?(?:\s+[a-z²³]+){{0,2}}?\s+(?:today|at\s+present|currently)\b"
+            ),
+            Check::NotYear,
+        ),
         // Deadline: a date or a time limit.
         cue(
             Deadline,
