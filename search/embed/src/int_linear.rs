@@ -23,7 +23,7 @@ const ACTIVATION_MAX: f32 = 4095.0;
 /// `vpmaddwd` pair fit too).
 const CHUNK: usize = 384;
 /// Output rows per parallel task: enough work to amortise scheduling, and every layer has
-/// several tasks so both cores get some; a multiple of the AVX2 tile's 3 rows.
+/// several tasks so both cores get some; a multiple of the AVX2 tile's 2 rows.
 const ROWS_PER_TASK: usize = 48;
 
 /// Tokens × input features in i16, one scale per token.
@@ -136,9 +136,10 @@ impl IntLinear {
         if self.cols.is_multiple_of(simd::V3_LANES)
             && let Some(v3) = pulp::x86::V3::try_new()
         {
-            // 3 rows × 4 tokens measured best of 2×4, 3×4, 4×3, 2×6, 1×8 (12 accumulators, 3
-            // weight vectors and 1 token vector fill AVX2's 16 registers)
-            return v3.vectorize(|| tiles.run::<3, 4>(|w, a| simd::tile_v3(v3, w, a)));
+            // 2 rows × 4 tokens: 8 accumulators, 2 weight vectors and 1 token vector in AVX2's
+            // 16 registers. 3 × 4 and 2 × 6 were as fast alone but slower in the encoder, where
+            // LLVM spilled accumulators of the 3 × 4 tile to the stack.
+            return v3.vectorize(|| tiles.run::<2, 4>(|w, a| simd::tile_v3(v3, w, a)));
         }
         tiles.run::<1, 1>(|[w], [a]| [[dot_exact(w, a)]]);
     }
