@@ -43,6 +43,10 @@ const BATCH_SCORES: usize = 4 << 20;
 /// a second batch fills the cores while the first is in candle's single-threaded steps.
 const WORKERS: usize = 2;
 
+/// Longest window that goes through the single-sequence path when it is the only one
+/// ([`Encoder::forward_one`]); queries are 10–50 tokens.
+const SEQUENCE_MAX_TOKENS: usize = 128;
+
 /// A batch's index and its windows' mean-pooled vectors.
 type PooledBatch = (usize, Vec<Vec<f32>>);
 
@@ -172,12 +176,22 @@ impl Embedder {
     /// window are split into overlapping windows whose mean-pooled vectors are averaged.
     pub fn embed(&self, texts: &[&str], kind: Kind) -> Result<Vec<Vec<f32>>, EmbedError> {
         let windows = self.windows(texts, kind)?;
+        if let [(_, ids)] = windows.as_slice()
+            && ids.len() <= SEQUENCE_MAX_TOKENS
+        {
+            let pooled = self.encoder.forward_one(ids).map_err(|e| EmbedError::tensor(&self.path, e))?;
+            return Ok(vec![l2_normalize(pooled)]);
+        }
+        self.embed_windows(texts.len(), &windows)
+    }
+
+    fn embed_windows(&self, texts: usize, windows: &[(usize, Vec<u32>)]) -> Result<Vec<Vec<f32>>, EmbedError> {
         // Longest first, so each batch pads little; equal lengths keep input order.
         let mut order: Vec<usize> = (0..windows.len()).collect();
         order.sort_by_key(|&w| std::cmp::Reverse(windows[w].1.len()));
         let batches = plan_batches(&order, |w| windows[w].1.len(), self.encoder.heads());
-        let mut sums = vec![vec![0f32; self.dim()]; texts.len()];
-        for (i, pooled) in self.run_batches(&windows, &batches)? {
+        let mut sums = vec![vec![0f32; self.dim()]; texts];
+        for (i, pooled) in self.run_batches(windows, &batches)? {
             for (&w, vector) in batches[i].iter().zip(pooled) {
                 for (s, v) in sums[windows[w].0].iter_mut().zip(vector) {
                     *s += v;
@@ -186,6 +200,14 @@ impl Embedder {
         }
         // Windows weigh the same, so normalising their sum is normalising their average.
         Ok(sums.into_iter().map(l2_normalize).collect())
+    }
+
+    /// [`Embedder::embed`] through the generic batch path for every input, short single
+    /// queries included: the baseline of the query benchmark and of the tests that check the
+    /// single-sequence path against it.
+    #[doc(hidden)]
+    pub fn embed_batched(&self, texts: &[&str], kind: Kind) -> Result<Vec<Vec<f32>>, EmbedError> {
+        self.embed_windows(texts.len(), &self.windows(texts, kind)?)
     }
 
     /// Every window of every text as (text index, `<s>` ids `</s>`).

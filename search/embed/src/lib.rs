@@ -13,9 +13,11 @@ mod embedder;
 mod error;
 mod export;
 mod hf;
+mod int_linear;
 mod model;
 mod ops;
 mod q4;
+mod sequence;
 mod unigram;
 
 use std::ffi::OsString;

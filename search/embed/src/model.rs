@@ -10,6 +10,7 @@ use candle_core::{Device, Tensor};
 
 use crate::ops;
 use crate::q4::Q4Matrix;
+use crate::sequence::SequenceEncoder;
 
 /// Encoder dimensions.
 #[derive(Debug, Clone, PartialEq)]
@@ -122,11 +123,14 @@ pub(crate) struct Encoder {
     /// Embedding LayerNorm scale and shift, `[2, hidden]`.
     embedding_norm: Tensor,
     layers: Vec<Layer>,
+    /// The same layers for one short window at a time ([`Encoder::forward_one`]).
+    sequence: SequenceEncoder,
 }
 
 impl Encoder {
     /// Prepares loaded weights: fuses Q/K/V, folds the attention scale, transposes projections.
     pub fn new(weights: EncoderWeights) -> candle_core::Result<Self> {
+        let sequence = SequenceEncoder::new(&weights)?;
         let c = &weights.config;
         let head_dim = c.hidden / c.heads;
         let scale = 1.0 / (head_dim as f64).sqrt();
@@ -149,7 +153,7 @@ impl Encoder {
             .collect::<candle_core::Result<Vec<_>>>()?;
         let positions = weights.positions.broadcast_add(&weights.token_type)?.contiguous()?;
         let embedding_norm = Tensor::stack(&[&weights.embedding_norm.weight, &weights.embedding_norm.bias], 0)?;
-        Ok(Self { config: weights.config, word: weights.word, positions, embedding_norm, layers })
+        Ok(Self { config: weights.config, word: weights.word, positions, embedding_norm, layers, sequence })
     }
 
     /// Embedding width.
@@ -170,6 +174,23 @@ impl Encoder {
     /// Rows of the word-embedding table (ids must be below this).
     pub fn vocab_rows(&self) -> usize {
         self.word.rows()
+    }
+
+    /// Mean-pooled (not normalised) last hidden states of one window (`<s> … </s>`), through
+    /// the single-sequence path: the same vector as [`Encoder::forward`] up to the integer
+    /// layers' rounding, faster for a short window.
+    pub fn forward_one(&self, window: &[u32]) -> candle_core::Result<Vec<f32>> {
+        let len = window.len();
+        if len == 0 || len > self.config.max_positions {
+            candle_core::bail!("window of {len} tokens outside 1..={}", self.config.max_positions);
+        }
+        let ids = Tensor::from_slice(window, len, &Device::Cpu)?;
+        let x = (self.word.gather(&ids)? + self.positions.narrow(0, 0, len)?)?;
+        x.inplace_op2(&self.embedding_norm, &ops::Norm { eps: self.config.layer_norm_eps })?;
+        let x = x.flatten_all()?.to_vec1()?;
+        // Inside the pool, the layers' parallel loops split work without waking the caller:
+        // one hand-over per window instead of one per parallel loop (~70).
+        Ok(rayon::scope(|_| self.sequence.forward(x)))
     }
 
     /// Mean-pooled (not normalised) last hidden states of `windows`, `[windows.len(), hidden]`.

@@ -50,7 +50,7 @@ fn erf(x: f32) -> f32 {
 /// |r| ≤ ln2/2, a degree-6 Taylor polynomial for `e^r` (relative error below 2e-7) and `2^n`
 /// built in the exponent bits; inputs below -87 give e^-87 ≈ 1.6e-38. Branch-free, so it vectorises.
 #[inline]
-fn exp_nonpositive(x: f32) -> f32 {
+pub(crate) fn exp_nonpositive(x: f32) -> f32 {
     // 1.5·2²³: adding and subtracting it rounds to the nearest integer without a libm call
     const ROUND: f32 = 12_582_912.0;
     let x = x.max(-87.0);
@@ -147,7 +147,8 @@ fn lane_sum(row: &[f32], f: impl Fn(f32) -> f32) -> f32 {
 }
 
 /// In-place LayerNorm of one row (two-pass mean and variance).
-fn normalize_row(row: &mut [f32], scale: &[f32], shift: &[f32], eps: f32) {
+#[inline]
+pub(crate) fn normalize_row(row: &mut [f32], scale: &[f32], shift: &[f32], eps: f32) {
     let n = row.len();
     let mean = lane_sum(row, |v| v) / n as f32;
     let var = lane_sum(row, |v| (v - mean) * (v - mean)) / n as f32;

