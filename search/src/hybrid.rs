@@ -375,14 +375,17 @@ impl SearchIndex {
         // Fusion needs depth: a passage ranked 30th by one retriever and 3rd by the other
         // may belong in the top 10.
         let depth = (k * 4).max(50);
-        let keyword = match request.mode {
-            Mode::Hybrid | Mode::Bm25 => self.keyword.search(query, depth, &request.filter)?,
-            Mode::Vector => Vec::new(),
+        let keyword = || self.keyword.search(query, depth, &request.filter);
+        let dense = || self.dense(query, depth, &request.filter);
+        let (keyword, dense) = match request.mode {
+            // The two retrievers at once, in the pool the encoder already runs in: the keyword
+            // search (a few ms on one core) then overlaps the query's embedding instead of
+            // adding to it.
+            Mode::Hybrid => rayon::join(keyword, dense),
+            Mode::Bm25 => (keyword(), Ok(Vec::new())),
+            Mode::Vector => (Ok(Vec::new()), dense()),
         };
-        let dense = match request.mode {
-            Mode::Hybrid | Mode::Vector => self.dense(query, depth, &request.filter)?,
-            Mode::Bm25 => Vec::new(),
-        };
+        let (keyword, dense) = (keyword?, dense?);
 
         let keyword_keys: Vec<&str> = keyword.iter().map(|h| h.iri.as_str()).collect();
         let dense_keys: Vec<&str> = dense.iter().map(|(i, _)| self.passages[*i].iri.as_str()).collect();
