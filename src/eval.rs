@@ -10,8 +10,8 @@ use cbdkg_assistant::coach::{CoachError, Draft, PledgeCoach};
 use cbdkg_assistant::{AskError, Assistant};
 use cbdkg_evals::coach::DraftInput;
 use cbdkg_evals::{
-    AnswerGold, AnswerQuestion, AnswersReport, CoachEvalReport, CoachGold, CoachPrediction, Expect, GoldSet, Metric,
-    Observed, ObservedCitation, RetrievalReport, check_floor,
+    AnswerGold, AnswerQuestion, AnswersReport, CoachEvalReport, CoachGold, CoachPrediction, Expect, FloorError,
+    GoldSet, Metric, Observed, ObservedCitation, RetrievalReport, check_floor,
 };
 use cbdkg_graph::GraphStore;
 use cbdkg_search::SearchFilter;
@@ -43,21 +43,33 @@ pub fn run_retrieval(
         return Err(problem.context("the retrieval eval needs the embedding model"));
     }
     let report = evaluate(&index, &gold)?;
+    print_report(&report, json, || report.to_table())?;
+    Ok(floor_exit(floor.map(|floor| check_floor(&report, Mode::Hybrid.as_str(), Metric::Recall, floor))))
+}
+
+/// Prints `report` on stdout: as JSON with `json`, else as its `table`.
+fn print_report<R: serde::Serialize>(report: &R, json: bool, table: impl FnOnce() -> String) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     if json {
-        serde_json::to_writer_pretty(&mut out, &report)?;
+        serde_json::to_writer_pretty(&mut out, report)?;
         writeln!(out)?;
     } else {
-        write!(out, "{}", report.to_table())?;
+        write!(out, "{}", table())?;
     }
     out.flush()?;
-    if let Some(floor) = floor
-        && let Err(e) = check_floor(&report, Mode::Hybrid.as_str(), Metric::Recall, floor)
-    {
-        eprintln!("error: {e}");
-        return Ok(ExitCode::FAILURE);
+    Ok(())
+}
+
+/// The exit code of an eval with a floor: failure, with the reason on stderr, when the floor
+/// check failed.
+fn floor_exit(check: Option<Result<(), FloorError>>) -> ExitCode {
+    match check {
+        Some(Err(e)) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+        Some(Ok(())) | None => ExitCode::SUCCESS,
     }
-    Ok(ExitCode::SUCCESS)
 }
 
 /// Scores every mode on the gold set.
@@ -77,19 +89,17 @@ pub fn evaluate(index: &SearchIndex, gold: &GoldSet) -> anyhow::Result<Retrieval
 
 /// The assistant over the indexes and graph of the data directory (the graph read-only).
 pub fn open_assistant(settings: &Settings) -> anyhow::Result<Assistant> {
-    Ok(open_assistant_and_coach(settings)?.0)
+    let (index, graph) = open_for_answers(settings)?;
+    Ok(Assistant::new(index, graph))
 }
 
-/// The assistant and the pledge coach over the same indexes and graph (the graph read-only).
-pub fn open_assistant_and_coach(settings: &Settings) -> anyhow::Result<(Assistant, PledgeCoach)> {
+/// The search indexes (with their model, which answers need) and the graph, read-only.
+fn open_for_answers(settings: &Settings) -> anyhow::Result<(Arc<SearchIndex>, GraphStore)> {
     let (index, model_problem) = indexes::open(settings)?;
     if let Some(problem) = model_problem {
         return Err(problem.context("answers need the embedding model"));
     }
-    let graph = GraphStore::open_read_only(&settings.data_dir)?;
-    let index = Arc::new(index);
-    let coach = crate::coach::build(settings, Some(index.clone()), Some(&graph));
-    Ok((Assistant::new(index, graph), coach))
+    Ok((Arc::new(index), GraphStore::open_read_only(&settings.data_dir)?))
 }
 
 /// Runs the answer gold set through the assistant of the data directory and prints the report.
@@ -99,19 +109,17 @@ pub fn run_answers(settings: &Settings, gold: Option<&Path>, json: bool, questio
         None => AnswerGold::bundled()?,
     };
     let gold = gold.with_base(&settings.base_iri)?;
-    let (assistant, coach) = open_assistant_and_coach(settings)?;
+    let (index, graph) = open_for_answers(settings)?;
+    let coach = crate::coach::build(settings, Some(index.clone()), Some(&graph));
+    let assistant = Assistant::new(index, graph);
     let report = evaluate_answers(&assistant, &gold, &coach)?;
-    let mut out = std::io::stdout().lock();
-    if json {
-        serde_json::to_writer_pretty(&mut out, &report)?;
-        writeln!(out)?;
-    } else {
-        write!(out, "{}", report.to_table())?;
+    print_report(&report, json, || {
+        let mut table = report.to_table();
         if questions {
-            write!(out, "\n{}", report.ask.questions_table())?;
+            table = format!("{table}\n{}", report.ask.questions_table());
         }
-    }
-    out.flush()?;
+        table
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -181,21 +189,8 @@ pub fn run_coach(settings: &Settings, gold: Option<&Path>, json: bool, floor: Op
     };
     let coach = crate::coach::for_command(settings);
     let report = evaluate_coach(&coach, &gold)?;
-    let mut out = std::io::stdout().lock();
-    if json {
-        serde_json::to_writer_pretty(&mut out, &report)?;
-        writeln!(out)?;
-    } else {
-        write!(out, "{}", report.to_table())?;
-    }
-    out.flush()?;
-    if let Some(floor) = floor
-        && let Err(e) = report.check_floor(floor)
-    {
-        eprintln!("error: {e}");
-        return Ok(ExitCode::FAILURE);
-    }
-    Ok(ExitCode::SUCCESS)
+    print_report(&report, json, || report.to_table())?;
+    Ok(floor_exit(floor.map(|floor| report.check_floor(floor))))
 }
 
 /// Scores `coach` on the gold drafts: the elements it finds present, and the targets it fits.

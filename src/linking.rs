@@ -13,8 +13,8 @@
 
 use crate::passages::{batch_options, select};
 use anyhow::Context;
-use cbdkg_graph::model::{NamedNode, Term};
-use cbdkg_graph::{GraphStore, QueryAnswer};
+use cbdkg_graph::model::NamedNode;
+use cbdkg_graph::{GraphStore, QueryAnswer, cell_iri, cell_value};
 use cbdkg_ingest::{BaseIri, QuadWriter};
 use cbdkg_ontologies::standard::{prov, rdf, rdfs, xsd};
 use cbdkg_ontologies::{cbdkg, gbf};
@@ -201,17 +201,12 @@ fn targets(store: &GraphStore) -> anyhow::Result<Vec<Target>> {
     );
     let mut out = Vec::new();
     for row in select(store, &query)? {
-        let Some(Term::NamedNode(iri)) = &row[0] else { continue };
-        let literal = |i: usize| match &row[i] {
-            Some(Term::Literal(l)) => Some(l.value().to_owned()),
-            _ => None,
-        };
-        let Some(definition) = literal(2) else { continue };
-        let text = match literal(1) {
+        let (Some(iri), Some(definition)) = (cell_iri(&row[0]), cell_value(&row[2])) else { continue };
+        let text = match cell_value(&row[1]) {
             Some(name) => format!("{name}. {definition}"),
             None => definition,
         };
-        out.push(Target { iri: iri.as_str().to_owned(), text });
+        out.push(Target { iri, text });
     }
     Ok(out)
 }
@@ -221,8 +216,8 @@ fn asserted_links(store: &GraphStore) -> anyhow::Result<HashSet<(String, String)
     let query = format!("SELECT ?x ?t WHERE {{ ?x <{}> ?t }}", cbdkg::CITES_TARGET);
     let mut out = HashSet::new();
     for row in select(store, &query)? {
-        if let (Some(Term::NamedNode(x)), Some(Term::NamedNode(t))) = (&row[0], &row[1]) {
-            out.insert((x.as_str().to_owned(), t.as_str().to_owned()));
+        if let (Some(x), Some(t)) = (cell_iri(&row[0]), cell_iri(&row[1])) {
+            out.insert((x, t));
         }
     }
     Ok(out)

@@ -6,7 +6,7 @@
 //! first language (by tag) and the others as translations.
 
 use cbdkg_graph::model::Term;
-use cbdkg_graph::{GraphError, GraphStore, QueryAnswer, QueryOptions};
+use cbdkg_graph::{GraphError, GraphStore, QueryOptions, Row, cell_iri, cell_value};
 use cbdkg_ontologies::cbdkg;
 use cbdkg_search::{Passage, Translation};
 use std::collections::HashMap;
@@ -151,15 +151,15 @@ fn documents(store: &GraphStore) -> Result<HashMap<String, DocumentContext>, Gra
     );
     let mut out = HashMap::new();
     for row in select(store, &query)? {
-        let Some(doc) = iri(&row[0]) else { continue };
+        let Some(doc) = cell_iri(&row[0]) else { continue };
         out.entry(doc).or_insert_with(|| DocumentContext {
-            symbol: literal(&row[1]),
-            short_symbol: literal(&row[2]),
-            title: literal(&row[3]),
-            body: iri(&row[4]).map(|b| last_segment(&b)),
-            meeting: iri(&row[5]).map(|m| last_segment(&m)),
-            year: literal(&row[6]).and_then(|d| d.get(..4)?.parse().ok()),
-            doc_type: iri(&row[7]).map(|t| last_segment(&t)),
+            symbol: cell_value(&row[1]),
+            short_symbol: cell_value(&row[2]),
+            title: cell_value(&row[3]),
+            body: cell_iri(&row[4]).map(|b| last_segment(&b)),
+            meeting: cell_iri(&row[5]).map(|m| last_segment(&m)),
+            year: cell_value(&row[6]).and_then(|d| d.get(..4)?.parse().ok()),
+            doc_type: cell_iri(&row[7]).map(|t| last_segment(&t)),
         });
     }
     Ok(out)
@@ -178,8 +178,8 @@ fn sections(store: &GraphStore) -> Result<HashMap<String, Section>, GraphError> 
     );
     let mut out = HashMap::new();
     for row in select(store, &query)? {
-        let Some(section) = iri(&row[0]) else { continue };
-        out.entry(section).or_insert_with(|| Section { title: literal(&row[1]), parent: iri(&row[2]) });
+        let Some(section) = cell_iri(&row[0]) else { continue };
+        out.entry(section).or_insert_with(|| Section { title: cell_value(&row[1]), parent: cell_iri(&row[2]) });
     }
     Ok(out)
 }
@@ -207,7 +207,7 @@ fn units(store: &GraphStore) -> Result<Vec<Unit>, GraphError> {
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();
     for row in select(store, &query)? {
-        let (Some(unit), Some(doc)) = (iri(&row[0]), iri(&row[1])) else { continue };
+        let (Some(unit), Some(doc)) = (cell_iri(&row[0]), cell_iri(&row[1])) else { continue };
         // A unit typed both Paragraph and a subclass comes once per type; keep the first.
         if !seen.insert(unit.clone()) {
             continue;
@@ -219,12 +219,12 @@ fn units(store: &GraphStore) -> Result<Vec<Unit>, GraphError> {
         out.push(Unit {
             iri: unit,
             doc,
-            parent: iri(&row[2]),
-            label: literal(&row[3]),
+            parent: cell_iri(&row[2]),
+            label: cell_value(&row[3]),
             text,
             lang,
-            position: literal(&row[5]).and_then(|p| p.parse().ok()).unwrap_or(u32::MAX),
-            sub_paragraph: literal(&row[6]).as_deref() == Some("true"),
+            position: cell_value(&row[5]).and_then(|p| p.parse().ok()).unwrap_or(u32::MAX),
+            sub_paragraph: cell_value(&row[6]).as_deref() == Some("true"),
         });
     }
     Ok(out)
@@ -250,11 +250,11 @@ fn records(store: &GraphStore) -> Result<Vec<RecordText>, GraphError> {
     );
     let mut by_iri: std::collections::BTreeMap<String, RecordText> = std::collections::BTreeMap::new();
     for row in select(store, &query)? {
-        let Some(record) = iri(&row[0]) else { continue };
+        let Some(record) = cell_iri(&row[0]) else { continue };
         let Some(Term::Literal(text)) = &row[1] else { continue };
         let entry = by_iri.entry(record.clone()).or_insert_with(|| RecordText {
             iri: record,
-            record_type: iri(&row[2]).map(|k| last_segment(&k)),
+            record_type: cell_iri(&row[2]).map(|k| last_segment(&k)),
             texts: Vec::new(),
         });
         let lang = text.language().unwrap_or("und").to_owned();
@@ -270,25 +270,8 @@ fn records(store: &GraphStore) -> Result<Vec<RecordText>, GraphError> {
 }
 
 /// The rows of a SELECT query run as a batch job (no rows for ASK or CONSTRUCT).
-pub(crate) fn select(store: &GraphStore, query: &str) -> Result<Vec<Vec<Option<Term>>>, GraphError> {
-    match store.query(query, &batch_options())? {
-        QueryAnswer::Solutions { rows, .. } => Ok(rows),
-        QueryAnswer::Boolean(_) | QueryAnswer::Graph { .. } => Ok(Vec::new()),
-    }
-}
-
-fn iri(term: &Option<Term>) -> Option<String> {
-    match term {
-        Some(Term::NamedNode(n)) => Some(n.as_str().to_owned()),
-        _ => None,
-    }
-}
-
-fn literal(term: &Option<Term>) -> Option<String> {
-    match term {
-        Some(Term::Literal(l)) => Some(l.value().to_owned()),
-        _ => None,
-    }
+pub(crate) fn select(store: &GraphStore, query: &str) -> Result<Vec<Row>, GraphError> {
+    Ok(store.query(query, &batch_options())?.into_rows().unwrap_or_default())
 }
 
 fn last_segment(iri: &str) -> String {

@@ -8,7 +8,7 @@
 use crate::error::{EvalError, QuestionProblem};
 use crate::gold::{LANGUAGES, line_of};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
 
@@ -114,19 +114,12 @@ impl AnswerGold {
 
     /// Reads and validates an answer gold set from a TOML file.
     pub fn from_path(path: impl AsRef<Path>) -> Result<Self, EvalError> {
-        let file = path.as_ref().display().to_string();
-        let text =
-            std::fs::read_to_string(path.as_ref()).map_err(|source| EvalError::Read { file: file.clone(), source })?;
-        Self::from_toml(&text, &file)
+        crate::gold::read_gold(path.as_ref(), Self::from_toml)
     }
 
     /// Parses and validates an answer gold set; `file` names it in error messages.
     pub fn from_toml(text: &str, file: &str) -> Result<Self, EvalError> {
-        let raw: RawGold = toml::from_str(text).map_err(|e| EvalError::Parse {
-            file: file.to_owned(),
-            line: e.span().map_or(1, |span| line_of(text, span.start)),
-            message: e.message().trim().to_owned(),
-        })?;
+        let raw: RawGold = crate::gold::parse_toml(text, file)?;
         let base_line = line_of(text, raw.base.span().start);
         let base = raw.base.into_inner();
         crate::gold::check_base(&base, || format!("{file}:{base_line}"))?;
@@ -154,21 +147,12 @@ impl AnswerGold {
     }
 
     fn validate(&self) -> Result<(), EvalError> {
-        let mut first_lines: HashMap<&str, usize> = HashMap::new();
-        for question in &self.questions {
-            let fail = |problem| EvalError::Question {
-                file: self.file.clone(),
-                line: question.line,
-                id: question.id.clone(),
-                problem,
-            };
-            if let Some(&first_line) = first_lines.get(question.id.as_str()) {
-                return Err(fail(QuestionProblem::DuplicateId { first_line }));
-            }
-            first_lines.insert(&question.id, question.line);
-            check_question(question, &self.base).map_err(fail)?;
-        }
-        Ok(())
+        crate::gold::check_questions(
+            &self.file,
+            &self.questions,
+            |q| (&q.id, q.line),
+            |q| check_question(q, &self.base),
+        )
     }
 
     /// The same gold set with its IRIs moved to another base IRI.

@@ -102,19 +102,12 @@ impl CoachGold {
 
     /// Reads and validates a gold set from a TOML file.
     pub fn from_path(path: impl AsRef<Path>) -> Result<Self, EvalError> {
-        let file = path.as_ref().display().to_string();
-        let text =
-            std::fs::read_to_string(path.as_ref()).map_err(|source| EvalError::Read { file: file.clone(), source })?;
-        Self::from_toml(&text, &file)
+        crate::gold::read_gold(path.as_ref(), Self::from_toml)
     }
 
     /// Parses and validates a gold set; `file` names it in error messages.
     pub fn from_toml(text: &str, file: &str) -> Result<Self, EvalError> {
-        let raw: RawGold = toml::from_str(text).map_err(|e| EvalError::Parse {
-            file: file.to_owned(),
-            line: e.span().map_or(1, |span| crate::gold::line_of(text, span.start)),
-            message: e.message().trim().to_owned(),
-        })?;
+        let raw: RawGold = crate::gold::parse_toml(text, file)?;
         if raw.draft.is_empty() {
             return Err(EvalError::NoQuestions { file: file.to_owned() });
         }

@@ -115,19 +115,12 @@ impl GoldSet {
 
     /// Reads and validates a gold set from a TOML file.
     pub fn from_path(path: impl AsRef<Path>) -> Result<Self, EvalError> {
-        let file = path.as_ref().display().to_string();
-        let text =
-            std::fs::read_to_string(path.as_ref()).map_err(|source| EvalError::Read { file: file.clone(), source })?;
-        Self::from_toml(&text, &file)
+        read_gold(path.as_ref(), Self::from_toml)
     }
 
     /// Parses and validates a gold set; `file` names it in error messages.
     pub fn from_toml(text: &str, file: &str) -> Result<Self, EvalError> {
-        let raw: RawGoldSet = toml::from_str(text).map_err(|e| EvalError::Parse {
-            file: file.to_owned(),
-            line: e.span().map_or(1, |span| line_of(text, span.start)),
-            message: e.message().trim().to_owned(),
-        })?;
+        let raw: RawGoldSet = parse_toml(text, file)?;
         let base_line = line_of(text, raw.base.span().start);
         let base = raw.base.into_inner();
         check_base(&base, || format!("{file}:{base_line}"))?;
@@ -154,21 +147,7 @@ impl GoldSet {
     }
 
     fn validate(&self) -> Result<(), EvalError> {
-        let mut first_lines: HashMap<&str, usize> = HashMap::new();
-        for question in &self.questions {
-            let fail = |problem| EvalError::Question {
-                file: self.file.clone(),
-                line: question.line,
-                id: question.id.clone(),
-                problem,
-            };
-            if let Some(&first_line) = first_lines.get(question.id.as_str()) {
-                return Err(fail(QuestionProblem::DuplicateId { first_line }));
-            }
-            first_lines.insert(&question.id, question.line);
-            check_question(question, &self.base).map_err(fail)?;
-        }
-        Ok(())
+        check_questions(&self.file, &self.questions, |q| (&q.id, q.line), |q| check_question(q, &self.base))
     }
 
     /// The same gold set with its IRIs moved to another base IRI, for a deployment that sets
@@ -242,6 +221,46 @@ fn check_question(question: &Question, base: &str) -> Result<(), QuestionProblem
 }
 
 /// Line (from 1) of a byte offset.
+/// Reads a gold-set file and hands its text and name (for error messages) to `parse`.
+pub(crate) fn read_gold<T>(
+    path: &Path,
+    parse: impl FnOnce(&str, &str) -> Result<T, EvalError>,
+) -> Result<T, EvalError> {
+    let file = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|source| EvalError::Read { file: file.clone(), source })?;
+    parse(&text, &file)
+}
+
+/// Parses the TOML of a gold set; an error names `file` and the line.
+pub(crate) fn parse_toml<T: serde::de::DeserializeOwned>(text: &str, file: &str) -> Result<T, EvalError> {
+    toml::from_str(text).map_err(|e| EvalError::Parse {
+        file: file.to_owned(),
+        line: e.span().map_or(1, |span| line_of(text, span.start)),
+        message: e.message().trim().to_owned(),
+    })
+}
+
+/// Checks every question of a gold set with `check`, and that no id is used twice; an error
+/// names the file, the question's line and its id. `key` gives a question's id and line.
+pub(crate) fn check_questions<Q>(
+    file: &str,
+    questions: &[Q],
+    key: impl Fn(&Q) -> (&str, usize),
+    check: impl Fn(&Q) -> Result<(), QuestionProblem>,
+) -> Result<(), EvalError> {
+    let mut first_lines: HashMap<&str, usize> = HashMap::new();
+    for question in questions {
+        let (id, line) = key(question);
+        let fail = |problem| EvalError::Question { file: file.to_owned(), line, id: id.to_owned(), problem };
+        if let Some(&first_line) = first_lines.get(id) {
+            return Err(fail(QuestionProblem::DuplicateId { first_line }));
+        }
+        first_lines.insert(id, line);
+        check(question).map_err(fail)?;
+    }
+    Ok(())
+}
+
 pub(crate) fn line_of(text: &str, offset: usize) -> usize {
     let offset = offset.min(text.len());
     text.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count() + 1

@@ -7,7 +7,7 @@ mod store;
 
 pub use error::{GraphError, GraphErrorKind};
 pub use provenance::GraphInfo;
-pub use query::{QueryAnswer, QueryOptions};
+pub use query::{QueryAnswer, QueryOptions, Row, cell_iri, cell_value};
 pub use store::{GraphStore, LoadOutcome, StoreStatus};
 
 /// RDF serialisation formats for [`QueryAnswer::write_graph`].

@@ -58,7 +58,7 @@ pub enum QueryAnswer {
         /// The projected variables, in order.
         variables: Vec<Variable>,
         /// One value (or none, if unbound) per variable, per solution.
-        rows: Vec<Vec<Option<Term>>>,
+        rows: Vec<Row>,
         /// Whether solutions beyond the row cap were dropped.
         truncated: bool,
     },
@@ -73,7 +73,34 @@ pub enum QueryAnswer {
     },
 }
 
+/// A row of a `SELECT` answer: one cell per projected variable, `None` where it is unbound.
+pub type Row = Vec<Option<Term>>;
+
+/// The IRI in a cell, if it holds one.
+pub fn cell_iri(cell: &Option<Term>) -> Option<String> {
+    match cell {
+        Some(Term::NamedNode(node)) => Some(node.as_str().to_owned()),
+        _ => None,
+    }
+}
+
+/// The lexical value of the literal in a cell, if it holds one.
+pub fn cell_value(cell: &Option<Term>) -> Option<String> {
+    match cell {
+        Some(Term::Literal(literal)) => Some(literal.value().to_owned()),
+        _ => None,
+    }
+}
+
 impl QueryAnswer {
+    /// The rows of a `SELECT` answer; `None` for `ASK`, `CONSTRUCT` and `DESCRIBE`.
+    pub fn into_rows(self) -> Option<Vec<Row>> {
+        match self {
+            Self::Solutions { rows, .. } => Some(rows),
+            Self::Boolean(_) | Self::Graph { .. } => None,
+        }
+    }
+
     /// Whether the row cap cut the answer.
     pub fn truncated(&self) -> bool {
         match self {

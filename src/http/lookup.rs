@@ -7,7 +7,7 @@
 
 use super::error::ApiError;
 use cbdkg_graph::model::{NamedNode, Term};
-use cbdkg_graph::{GraphStore, QueryAnswer, QueryOptions};
+use cbdkg_graph::{GraphStore, QueryOptions, Row, cell_iri, cell_value};
 use cbdkg_ontologies::standard::{dcterms, skos};
 use cbdkg_ontologies::{gbf, schemes};
 use serde::Serialize;
@@ -68,35 +68,13 @@ impl Iri {
     }
 }
 
-/// A row of a SELECT, by position.
-pub type Row = Vec<Option<Term>>;
-
 /// Runs a SELECT through [`super::blocking`].
 pub async fn select(graph: &GraphStore, query: String) -> Result<Vec<Row>, ApiError> {
     let graph = graph.clone();
     let answer = super::blocking("graph lookup", move || graph.query(&query, &options())).await??;
-    match answer {
-        QueryAnswer::Solutions { rows, .. } => Ok(rows),
-        QueryAnswer::Boolean(_) | QueryAnswer::Graph { .. } => {
-            Err(ApiError::Internal { message: "a page lookup is a SELECT and answered something else".into() })
-        }
-    }
-}
-
-/// The IRI in a cell, if it holds one.
-pub fn iri_in(cell: &Option<Term>) -> Option<String> {
-    match cell {
-        Some(Term::NamedNode(node)) => Some(node.as_str().to_owned()),
-        _ => None,
-    }
-}
-
-/// The lexical value of a literal in a cell.
-pub fn value(cell: &Option<Term>) -> Option<String> {
-    match cell {
-        Some(Term::Literal(literal)) => Some(literal.value().to_owned()),
-        _ => None,
-    }
+    answer
+        .into_rows()
+        .ok_or_else(|| ApiError::Internal { message: "a page lookup is a SELECT and answered something else".into() })
 }
 
 /// A literal with its language (`""` when it has none).
@@ -190,11 +168,11 @@ pub async fn target_summaries(graph: &GraphStore, targets: &[String]) -> Result<
         alt = skos::ALT_LABEL,
     );
     for row in select(graph, query).await? {
-        let (Some(t), Some(name)) = (iri_in(&row[0]), text(&row[1])) else { continue };
+        let (Some(t), Some(name)) = (cell_iri(&row[0]), text(&row[1])) else { continue };
         let Some(summary) = summaries.get_mut(&t) else { continue };
         // One name per language: the first by kind (title, then preferred label, then the
         // Arabic alternative label). A GBF preferred label is only "Target 7": the title says more.
-        let generic = summary.scheme == "gbf" && value(&row[2]).as_deref() == Some("2");
+        let generic = summary.scheme == "gbf" && cell_value(&row[2]).as_deref() == Some("2");
         if !generic && !summary.names.iter().any(|n| n.lang == name.lang) {
             summary.names.push(name);
         }

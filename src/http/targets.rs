@@ -8,10 +8,11 @@
 
 use super::AppState;
 use super::error::ApiError;
-use super::lookup::{self, Iri, TargetSummary, Text, iri_in, push_text, select, text, value};
+use super::lookup::{self, Iri, TargetSummary, Text, push_text, select, text};
 use axum::Json;
 use axum::extract::{RawQuery, State};
 use cbdkg_graph::GraphStore;
+use cbdkg_graph::{cell_iri, cell_value};
 use cbdkg_ontologies::standard::{dcterms, skos};
 use cbdkg_ontologies::{cbdkg, gbf, schemes};
 use serde::Serialize;
@@ -124,7 +125,7 @@ pub async fn list(graph: &GraphStore) -> Result<TargetList, ApiError> {
     );
     let rows = select(graph, query).await?;
     let counts: BTreeMap<String, usize> =
-        rows.iter().filter_map(|row| Some((iri_in(&row[0])?, value(&row[1])?.parse().unwrap_or(0)))).collect();
+        rows.iter().filter_map(|row| Some((cell_iri(&row[0])?, cell_value(&row[1])?.parse().unwrap_or(0)))).collect();
     let iris: Vec<String> = counts.keys().cloned().collect();
     let targets = lookup::target_summaries(graph, &iris)
         .await?
@@ -178,7 +179,7 @@ async fn texts(graph: &GraphStore, iri: &Iri) -> Result<Vec<(String, Text)>, Api
         note = cbdkg::TRANSLATION_NOTE,
         pref = skos::PREF_LABEL,
     );
-    Ok(select(graph, query).await?.iter().filter_map(|row| Some((iri_in(&row[0])?, text(&row[1])?))).collect())
+    Ok(select(graph, query).await?.iter().filter_map(|row| Some((cell_iri(&row[0])?, text(&row[1])?))).collect())
 }
 
 async fn matches(graph: &GraphStore, iri: &Iri) -> Result<Vec<TargetSummary>, ApiError> {
@@ -188,7 +189,7 @@ async fn matches(graph: &GraphStore, iri: &Iri) -> Result<Vec<TargetSummary>, Ap
         close = skos::CLOSE_MATCH,
         exact = skos::EXACT_MATCH,
     );
-    let iris: Vec<String> = select(graph, query).await?.iter().filter_map(|row| iri_in(&row[0])).collect();
+    let iris: Vec<String> = select(graph, query).await?.iter().filter_map(|row| cell_iri(&row[0])).collect();
     lookup::target_summaries(graph, &iris).await
 }
 
@@ -206,7 +207,7 @@ async fn indicators(graph: &GraphStore, iri: &Iri) -> Result<Vec<Indicator>, Api
     );
     let mut out: Vec<Indicator> = Vec::new();
     for row in select(graph, query).await? {
-        let (Some(i), Some(role)) = (iri_in(&row[0]), iri_in(&row[1])) else { continue };
+        let (Some(i), Some(role)) = (cell_iri(&row[0]), cell_iri(&row[1])) else { continue };
         // isHeadlineFor → headline.
         let Some(role) = role.strip_prefix(gbf::ONTOLOGY_NS).and_then(|r| r.strip_prefix("is")?.strip_suffix("For"))
         else {
@@ -216,7 +217,7 @@ async fn indicators(graph: &GraphStore, iri: &Iri) -> Result<Vec<Indicator>, Api
         let index = match out.iter().position(|x| x.iri == i && x.role == role) {
             Some(index) => index,
             None => {
-                out.push(Indicator { iri: i, code: value(&row[2]), role, names: Vec::new() });
+                out.push(Indicator { iri: i, code: cell_value(&row[2]), role, names: Vec::new() });
                 out.len() - 1
             }
         };
@@ -259,17 +260,17 @@ async fn citing(graph: &GraphStore, iri: &Iri) -> Result<(Vec<Item>, Vec<Item>, 
     let mut kinds: Vec<(String, String)> = Vec::new();
     let mut items: Vec<Item> = Vec::new();
     for row in select(graph, query).await? {
-        let Some(item) = iri_in(&row[0]) else { continue };
+        let Some(item) = cell_iri(&row[0]) else { continue };
         let index = match items.iter().position(|i| i.iri == item) {
             Some(index) => index,
             None => {
-                let kind = iri_in(&row[1]).and_then(|t| t.rsplit('/').next().map(str::to_owned)).unwrap_or_default();
+                let kind = cell_iri(&row[1]).and_then(|t| t.rsplit('/').next().map(str::to_owned)).unwrap_or_default();
                 kinds.push((item.clone(), kind));
                 items.push(Item {
                     iri: item,
-                    label: value(&row[2]),
-                    document: iri_in(&row[3]),
-                    symbol: value(&row[4]).or_else(|| value(&row[5])),
+                    label: cell_value(&row[2]),
+                    document: cell_iri(&row[3]),
+                    symbol: cell_value(&row[4]).or_else(|| cell_value(&row[5])),
                     texts: Vec::new(),
                     score: None,
                 });
@@ -310,11 +311,11 @@ async fn inferred(graph: &GraphStore, iri: &Iri) -> Result<Vec<Item>, ApiError> 
         .iter()
         .filter_map(|row| {
             Some(Item {
-                iri: iri_in(&row[0])?,
-                score: value(&row[1]).and_then(|s| s.parse().ok()),
-                label: value(&row[2]),
-                document: iri_in(&row[3]),
-                symbol: value(&row[4]),
+                iri: cell_iri(&row[0])?,
+                score: cell_value(&row[1]).and_then(|s| s.parse().ok()),
+                label: cell_value(&row[2]),
+                document: cell_iri(&row[3]),
+                symbol: cell_value(&row[4]),
                 texts: Vec::new(),
             })
         })

@@ -10,10 +10,11 @@
 
 use super::AppState;
 use super::error::ApiError;
-use super::lookup::{self, Iri, Row, TargetSummary, Text, iri_in, push_text, select, text, value};
+use super::lookup::{self, Iri, TargetSummary, Text, push_text, select, text};
 use axum::Json;
 use axum::extract::{RawQuery, State};
 use cbdkg_graph::GraphStore;
+use cbdkg_graph::{Row, cell_iri, cell_value};
 use cbdkg_ontologies::cbdkg;
 use cbdkg_ontologies::standard::{dcterms, rdf, rdfs, skos};
 use serde::Serialize;
@@ -299,8 +300,8 @@ async fn facts(graph: &GraphStore, iri: &Iri) -> Result<Vec<Fact>, ApiError> {
     );
     let mut facts: Vec<Fact> = Vec::new();
     for row in select(graph, query).await? {
-        let Some(property) = iri_in(&row[0]) else { continue };
-        let object = match (&row[1], iri_in(&row[1])) {
+        let Some(property) = cell_iri(&row[0]) else { continue };
+        let object = match (&row[1], cell_iri(&row[1])) {
             (_, Some(o)) => Some(DetailValue { iri: Some(o), text: None, labels: Vec::new() }),
             (Some(_), None) => text(&row[1]).map(|t| DetailValue { iri: None, text: Some(t), labels: Vec::new() }),
             (None, None) => None,
@@ -312,7 +313,7 @@ async fn facts(graph: &GraphStore, iri: &Iri) -> Result<Vec<Fact>, ApiError> {
         let index = match facts.iter().position(same) {
             Some(index) => index,
             None => {
-                facts.push(Fact { property, property_label: value(&row[2]), object: Some(object) });
+                facts.push(Fact { property, property_label: cell_value(&row[2]), object: Some(object) });
                 facts.len() - 1
             }
         };
@@ -346,16 +347,16 @@ async fn summary(graph: &GraphStore, iri: &Iri) -> Result<Summary, ApiError> {
     let mut out = Summary { iri: iri.as_str().to_owned(), ..Summary::default() };
     let mut identifier = None;
     for row in select(graph, query).await? {
-        let Some(property) = iri_in(&row[0]) else { continue };
+        let Some(property) = cell_iri(&row[0]) else { continue };
         match property.as_str() {
-            p if p == cbdkg::LABEL => out.label = value(&row[1]),
-            p if p == cbdkg::SHORT_SYMBOL => out.symbol = value(&row[1]),
-            p if p == dcterms::IDENTIFIER => identifier = value(&row[1]),
+            p if p == cbdkg::LABEL => out.label = cell_value(&row[1]),
+            p if p == cbdkg::SHORT_SYMBOL => out.symbol = cell_value(&row[1]),
+            p if p == dcterms::IDENTIFIER => identifier = cell_value(&row[1]),
             p if p == dcterms::TITLE => push_text(&mut out.titles, text(&row[1])),
             p if p == cbdkg::DOCUMENT_TYPE => {
-                out.doc_type = iri_in(&row[1]).and_then(|t| t.rsplit('/').next().map(str::to_owned));
+                out.doc_type = cell_iri(&row[1]).and_then(|t| t.rsplit('/').next().map(str::to_owned));
             }
-            p if p == dcterms::ISSUED => out.issued = value(&row[1]),
+            p if p == dcterms::ISSUED => out.issued = cell_value(&row[1]),
             _ => {}
         }
     }
@@ -386,11 +387,11 @@ async fn footnotes(graph: &GraphStore, iri: &Iri, whole: bool) -> Result<Vec<Foo
     );
     let mut notes: Vec<Footnote> = Vec::new();
     for row in select(graph, query).await? {
-        let Some(f) = iri_in(&row[0]) else { continue };
+        let Some(f) = cell_iri(&row[0]) else { continue };
         let index = match notes.iter().position(|n| n.iri == f) {
             Some(index) => index,
             None => {
-                notes.push(Footnote { iri: f, marker: value(&row[1]), texts: Vec::new() });
+                notes.push(Footnote { iri: f, marker: cell_value(&row[1]), texts: Vec::new() });
                 notes.len() - 1
             }
         };
@@ -455,7 +456,8 @@ async fn cited_by(graph: &GraphStore, iri: &Iri, whole: bool) -> Result<Vec<Link
 fn links(rows: Vec<Row>) -> Vec<Link> {
     let mut by_end: BTreeMap<(String, String), (Link, Vec<String>)> = BTreeMap::new();
     for row in rows {
-        let (Some(unit), Some(property), Some(other)) = (iri_in(&row[0]), iri_in(&row[1]), iri_in(&row[2])) else {
+        let (Some(unit), Some(property), Some(other)) = (cell_iri(&row[0]), cell_iri(&row[1]), cell_iri(&row[2]))
+        else {
             continue;
         };
         let property = local_name(&property);
@@ -464,12 +466,16 @@ fn links(rows: Vec<Row>) -> Vec<Link> {
                 Link { iri: other, property, label: None, symbol: None, document: None, has_text: false, count: 0 };
             (link, Vec::new())
         });
-        link.label = link.label.take().or_else(|| value(&row[3]));
-        link.symbol =
-            link.symbol.take().or_else(|| value(&row[4])).or_else(|| value(&row[6])).or_else(|| value(&row[7]));
-        link.symbol = link.symbol.take().or_else(|| value(&row[8]));
-        link.document = link.document.take().or_else(|| iri_in(&row[5]));
-        link.has_text |= value(&row[9]).as_deref() == Some("true");
+        link.label = link.label.take().or_else(|| cell_value(&row[3]));
+        link.symbol = link
+            .symbol
+            .take()
+            .or_else(|| cell_value(&row[4]))
+            .or_else(|| cell_value(&row[6]))
+            .or_else(|| cell_value(&row[7]));
+        link.symbol = link.symbol.take().or_else(|| cell_value(&row[8]));
+        link.document = link.document.take().or_else(|| cell_iri(&row[5]));
+        link.has_text |= cell_value(&row[9]).as_deref() == Some("true");
         if !units.contains(&unit) {
             units.push(unit);
         }
@@ -493,7 +499,7 @@ async fn targets(graph: &GraphStore, iri: &Iri, whole: bool) -> Result<Vec<Strin
         format!("{} <{}> ?t .", iri.sparql(), cbdkg::CITES_TARGET)
     };
     let query = format!("SELECT DISTINCT ?t WHERE {{ {pattern} }}");
-    Ok(select(graph, query).await?.iter().filter_map(|row| iri_in(&row[0])).collect())
+    Ok(select(graph, query).await?.iter().filter_map(|row| cell_iri(&row[0])).collect())
 }
 
 async fn inferred_targets(graph: &GraphStore, iri: &Iri) -> Result<Vec<InferredTarget>, ApiError> {
@@ -509,7 +515,7 @@ async fn inferred_targets(graph: &GraphStore, iri: &Iri) -> Result<Vec<InferredT
     );
     let rows = select(graph, query).await?;
     let scores: Vec<(String, f64)> =
-        rows.iter().filter_map(|row| Some((iri_in(&row[0])?, value(&row[1])?.parse().ok()?))).collect();
+        rows.iter().filter_map(|row| Some((cell_iri(&row[0])?, cell_value(&row[1])?.parse().ok()?))).collect();
     let iris: Vec<String> = scores.iter().map(|(t, _)| t.clone()).collect();
     let summaries = lookup::target_summaries(graph, &iris).await?;
     Ok(scores
@@ -558,14 +564,14 @@ async fn children(graph: &GraphStore, iri: &Iri, whole: bool) -> Result<Vec<Chil
     );
     let mut out: Vec<(Child, usize)> = Vec::new();
     for row in select(graph, query).await? {
-        let Some(c) = iri_in(&row[0]) else { continue };
+        let Some(c) = cell_iri(&row[0]) else { continue };
         if out.last().is_none_or(|(last, _)| last.iri != c) {
             let child =
-                Child { iri: c, parent: iri_in(&row[2]), label: value(&row[3]), class: None, texts: Vec::new() };
+                Child { iri: c, parent: cell_iri(&row[2]), label: cell_value(&row[3]), class: None, texts: Vec::new() };
             out.push((child, CLASS_ORDER.len()));
         }
         let (child, rank) = out.last_mut().expect("pushed above");
-        if let Some(class) = iri_in(&row[4])
+        if let Some(class) = cell_iri(&row[4])
             && let Some(r) = CLASS_ORDER.iter().position(|k| *k == class)
             && r < *rank
         {

@@ -4,8 +4,7 @@
 //!
 //! IRIs are interpolated into queries only after [`iri_ref`] has checked them.
 
-use cbdkg_graph::model::Term;
-use cbdkg_graph::{GraphError, GraphStore, QueryAnswer, QueryOptions};
+use cbdkg_graph::{GraphError, GraphStore, QueryAnswer, QueryOptions, Row, cell_iri, cell_value};
 use cbdkg_ontologies::cbdkg;
 use cbdkg_ontologies::standard::{dcterms, rdfs};
 use std::collections::HashMap;
@@ -29,25 +28,8 @@ fn values(iris: &[&str]) -> Option<String> {
     (!refs.is_empty()).then(|| refs.join(" "))
 }
 
-fn select(graph: &GraphStore, query: &str) -> Result<Vec<Vec<Option<Term>>>, GraphError> {
-    match graph.query(query, &options())? {
-        QueryAnswer::Solutions { rows, .. } => Ok(rows),
-        QueryAnswer::Boolean(_) | QueryAnswer::Graph { .. } => Ok(Vec::new()),
-    }
-}
-
-fn iri(term: &Option<Term>) -> Option<String> {
-    match term {
-        Some(Term::NamedNode(n)) => Some(n.as_str().to_owned()),
-        _ => None,
-    }
-}
-
-fn literal(term: &Option<Term>) -> Option<String> {
-    match term {
-        Some(Term::Literal(l)) => Some(l.value().to_owned()),
-        _ => None,
-    }
+fn select(graph: &GraphStore, query: &str) -> Result<Vec<Row>, GraphError> {
+    Ok(graph.query(query, &options())?.into_rows().unwrap_or_default())
 }
 
 /// The sub-paragraphs of each of `parents`, in document order.
@@ -65,8 +47,8 @@ pub(crate) fn children(graph: &GraphStore, parents: &[&str]) -> Result<HashMap<S
     );
     let mut found: HashMap<String, Vec<(u32, String)>> = HashMap::new();
     for row in select(graph, &query)? {
-        let (Some(parent), Some(child)) = (iri(&row[0]), iri(&row[1])) else { continue };
-        let position = literal(&row[2]).and_then(|p| p.parse().ok()).unwrap_or(u32::MAX);
+        let (Some(parent), Some(child)) = (cell_iri(&row[0]), cell_iri(&row[1])) else { continue };
+        let position = cell_value(&row[2]).and_then(|p| p.parse().ok()).unwrap_or(u32::MAX);
         let kids = found.entry(parent).or_default();
         if !kids.iter().any(|(_, k)| *k == child) {
             kids.push((position, child));
@@ -113,8 +95,8 @@ pub(crate) fn neighbours(graph: &GraphStore, hits: &[&str]) -> Result<Vec<(Strin
     );
     let mut out = Vec::new();
     for row in select(graph, &query)? {
-        let (Some(hit), Some(other)) = (iri(&row[0]), iri(&row[1])) else { continue };
-        let link = match (literal(&row[2]).as_deref(), crate::ask::words::TargetName::of(&other)) {
+        let (Some(hit), Some(other)) = (cell_iri(&row[0]), cell_iri(&row[1])) else { continue };
+        let link = match (cell_value(&row[2]).as_deref(), crate::ask::words::TargetName::of(&other)) {
             (_, Some(_)) => Link::Target,
             (Some("cited"), None) => Link::CitedBy,
             (Some("cites"), None) => Link::Cites,
@@ -135,7 +117,8 @@ pub(crate) fn outline(graph: &GraphStore, doc: &str, first: usize) -> Result<(us
         in_document = cbdkg::IN_DOCUMENT,
         paragraph = cbdkg::PARAGRAPH,
     );
-    let n = select(graph, &count)?.first().and_then(|row| literal(&row[0])).and_then(|n| n.parse().ok()).unwrap_or(0);
+    let n =
+        select(graph, &count)?.first().and_then(|row| cell_value(&row[0])).and_then(|n| n.parse().ok()).unwrap_or(0);
     let paragraphs = format!(
         "SELECT DISTINCT ?u ?position WHERE {{
            ?u <{in_document}> {doc} ; a ?kind ; <{position}> ?position .
@@ -148,7 +131,7 @@ pub(crate) fn outline(graph: &GraphStore, doc: &str, first: usize) -> Result<(us
         numbered = cbdkg::NUMBERED_PARAGRAPH,
         sub = cbdkg::SUB_PARAGRAPH,
     );
-    let firsts = select(graph, &paragraphs)?.iter().filter_map(|row| iri(&row[0])).collect();
+    let firsts = select(graph, &paragraphs)?.iter().filter_map(|row| cell_iri(&row[0])).collect();
     Ok((n, firsts))
 }
 
@@ -167,7 +150,7 @@ pub(crate) fn citing_decision(graph: &GraphStore, key: &str, limit: usize) -> Re
         decision = cbdkg::CITES_DECISION,
         paragraph = cbdkg::CITES_PARAGRAPH,
     );
-    let all: Vec<String> = select(graph, &query)?.iter().filter_map(|row| iri(&row[0])).collect();
+    let all: Vec<String> = select(graph, &query)?.iter().filter_map(|row| cell_iri(&row[0])).collect();
     let total = all.len();
     Ok((total, all.into_iter().take(limit).collect()))
 }
