@@ -6,6 +6,7 @@
 //! [`EmbeddingCache`] keeps vectors on disk per model. See the crate README for formats,
 //! how reference vectors are made and measured speed.
 
+mod bf16;
 mod cache;
 mod charsmap;
 mod e5s1;

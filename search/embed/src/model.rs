@@ -8,6 +8,7 @@
 
 use candle_core::{Device, Tensor};
 
+use crate::bf16::Projection;
 use crate::ops;
 use crate::q4::Q4Matrix;
 use crate::sequence::SequenceEncoder;
@@ -87,11 +88,6 @@ pub(crate) struct EncoderWeights {
     pub layers: Vec<LayerWeights>,
 }
 
-/// A weight transposed to `[in, out]` and contiguous, ready for `x · W`.
-fn transposed(weight: &Tensor) -> candle_core::Result<Tensor> {
-    weight.t()?.contiguous()
-}
-
 /// Bias, LayerNorm scale and shift stacked as `[3, hidden]` for [`BiasResidualNorm`].
 fn norm_params(bias: &Tensor, norm: &Norm) -> candle_core::Result<Tensor> {
     Tensor::stack(&[bias, &norm.weight, &norm.bias], 0)
@@ -101,14 +97,14 @@ fn norm_params(bias: &Tensor, norm: &Norm) -> candle_core::Result<Tensor> {
 struct Layer {
     /// Query, key and value fused into one `[hidden, 3 hidden]` projection, with the
     /// 1/√head_dim attention scale folded into the query part.
-    qkv_weight: Tensor,
+    qkv: Projection,
     qkv_bias: Tensor,
-    attention_out_weight: Tensor,
+    attention_out: Projection,
     /// Output bias and the attention LayerNorm, `[3, hidden]`.
     attention_out_params: Tensor,
-    ffn_in_weight: Tensor,
+    ffn_in: Projection,
     ffn_in_bias: Tensor,
-    ffn_out_weight: Tensor,
+    ffn_out: Projection,
     /// Output bias and the output LayerNorm, `[3, hidden]`.
     ffn_out_params: Tensor,
 }
@@ -140,13 +136,13 @@ impl Encoder {
             .map(|l| {
                 let qkv_weight = Tensor::cat(&[&(&l.query.weight * scale)?, &l.key.weight, &l.value.weight], 0)?;
                 Ok(Layer {
-                    qkv_weight: transposed(&qkv_weight)?,
+                    qkv: Projection::new(&qkv_weight)?,
                     qkv_bias: Tensor::cat(&[&(&l.query.bias * scale)?, &l.key.bias, &l.value.bias], 0)?,
-                    attention_out_weight: transposed(&l.attention_out.weight)?,
+                    attention_out: Projection::new(&l.attention_out.weight)?,
                     attention_out_params: norm_params(&l.attention_out.bias, &l.attention_norm)?,
-                    ffn_in_weight: transposed(&l.ffn_in.weight)?,
+                    ffn_in: Projection::new(&l.ffn_in.weight)?,
                     ffn_in_bias: l.ffn_in.bias.clone(),
-                    ffn_out_weight: transposed(&l.ffn_out.weight)?,
+                    ffn_out: Projection::new(&l.ffn_out.weight)?,
                     ffn_out_params: norm_params(&l.ffn_out.bias, &l.output_norm)?,
                 })
             })
@@ -154,6 +150,11 @@ impl Encoder {
         let positions = weights.positions.broadcast_add(&weights.token_type)?.contiguous()?;
         let embedding_norm = Tensor::stack(&[&weights.embedding_norm.weight, &weights.embedding_norm.bias], 0)?;
         Ok(Self { config: weights.config, word: weights.word, positions, embedding_norm, layers, sequence })
+    }
+
+    /// Whether [`Encoder::forward`] multiplies in bfloat16 (AVX-512 BF16, see [`crate::bf16`]).
+    pub fn batch_in_bf16(&self) -> bool {
+        self.layers.first().is_some_and(|l| matches!(l.qkv, Projection::Bf16(_)))
     }
 
     /// Embedding width.
@@ -235,17 +236,16 @@ impl Encoder {
         let c = &self.config;
         let (batch, heads) = (lens.len(), c.heads);
         let eps = c.layer_norm_eps;
-        let qkv =
-            x.matmul(&layer.qkv_weight)?.apply_op2_no_bwd(&layer.qkv_bias, &ops::SplitHeads { batch, len, heads })?;
+        let qkv = layer.qkv.apply(x)?.apply_op2_no_bwd(&layer.qkv_bias, &ops::SplitHeads { batch, len, heads })?;
         let (q, k, v) = (qkv.get(0)?, qkv.get(1)?, qkv.get(2)?);
         let probs = q.matmul(&k.t()?)?;
         probs.inplace_op1(&ops::MaskedSoftmax { lens: lens.to_vec(), heads })?;
         let context = probs.matmul(&v)?.transpose(1, 2)?.contiguous()?.reshape((batch * len, c.hidden))?;
-        let attended = context.matmul(&layer.attention_out_weight)?;
+        let attended = layer.attention_out.apply(&context)?;
         attended.inplace_op3(x, &layer.attention_out_params, &ops::BiasResidualNorm { eps })?;
-        let inner = attended.matmul(&layer.ffn_in_weight)?;
+        let inner = layer.ffn_in.apply(&attended)?;
         inner.inplace_op2(&layer.ffn_in_bias, &ops::BiasGelu)?;
-        let out = inner.matmul(&layer.ffn_out_weight)?;
+        let out = layer.ffn_out.apply(&inner)?;
         out.inplace_op3(&attended, &layer.ffn_out_params, &ops::BiasResidualNorm { eps })?;
         Ok(out)
     }

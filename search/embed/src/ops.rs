@@ -2,7 +2,8 @@
 //!
 //! candle runs each element-wise step as its own pass with a fresh buffer; fusing the bias,
 //! activation, residual and LayerNorm steps into one pass each was a large share of the
-//! encoder's time (see the crate README). The matmuls stay with candle (gemm).
+//! encoder's time (see the crate README). The matmuls are candle's (gemm) or, for the
+//! projections on CPUs with AVX-512 BF16, [`crate::bf16`]'s.
 
 use candle_core::{CpuStorage, CustomOp2, InplaceOp1, InplaceOp2, InplaceOp3, Layout, Shape, bail};
 use rayon::prelude::*;
@@ -50,7 +51,7 @@ fn erf(x: f32) -> f32 {
 /// |r| ≤ ln2/2, a degree-6 Taylor polynomial for `e^r` (relative error below 2e-7) and `2^n`
 /// built in the exponent bits; inputs below -87 give e^-87 ≈ 1.6e-38. Branch-free, so it vectorises.
 #[inline]
-pub(crate) fn exp_nonpositive(x: f32) -> f32 {
+fn exp_nonpositive(x: f32) -> f32 {
     // 1.5·2²³: adding and subtracting it rounds to the nearest integer without a libm call
     const ROUND: f32 = 12_582_912.0;
     let x = x.max(-87.0);
@@ -82,11 +83,17 @@ impl InplaceOp2 for BiasGelu {
             bail!("bias-gelu: {} values do not fit rows of {n}", x.len());
         }
         x.par_chunks_mut(rows_per_task(n) * n).for_each(|x| {
-            for row in x.chunks_exact_mut(n) {
-                for (x, &b) in row.iter_mut().zip(bias) {
-                    *x = gelu(*x + b);
-                }
-            }
+            // compiled for the machine's widest SIMD (pulp detects it once)
+            pulp::Arch::new().dispatch(
+                #[inline(always)]
+                || {
+                    for row in x.chunks_exact_mut(n) {
+                        for (x, &b) in row.iter_mut().zip(bias) {
+                            *x = gelu(*x + b);
+                        }
+                    }
+                },
+            );
         });
         Ok(())
     }
@@ -144,6 +151,29 @@ fn lane_sum(row: &[f32], f: impl Fn(f32) -> f32) -> f32 {
         }
     }
     lanes.iter().sum::<f32>() + tail
+}
+
+/// Largest value of `row` with eight independent lanes, so the loop vectorises.
+#[inline]
+fn lane_max(row: &[f32]) -> f32 {
+    let mut lanes = [f32::NEG_INFINITY; 8];
+    let chunks = row.chunks_exact(8);
+    let tail = chunks.remainder().iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    for chunk in chunks {
+        for (lane, &v) in lanes.iter_mut().zip(chunk) {
+            *lane = if v > *lane { v } else { *lane };
+        }
+    }
+    lanes.iter().copied().fold(tail, f32::max)
+}
+
+/// In-place softmax of one row: every pass vectorises (maximum and sum in lanes).
+#[inline]
+pub(crate) fn softmax_row(row: &mut [f32]) {
+    let max = lane_max(row);
+    row.iter_mut().for_each(|v| *v = exp_nonpositive(*v - max));
+    let inv = 1.0 / lane_sum(row, |v| v);
+    row.iter_mut().for_each(|v| *v *= inv);
 }
 
 /// In-place LayerNorm of one row (two-pass mean and variance).
@@ -255,22 +285,19 @@ impl InplaceOp1 for MaskedSoftmax {
         }
         scores.par_chunks_mut(len * len).enumerate().for_each(|(i, head)| {
             let valid = self.lens[i / self.heads];
-            for (t, row) in head.chunks_exact_mut(len).enumerate() {
-                if t >= valid {
-                    row.fill(0.0);
-                    continue;
-                }
-                row[valid..].fill(0.0);
-                let row = &mut row[..valid];
-                let max = row.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-                let mut sum = 0.0;
-                for v in row.iter_mut() {
-                    *v = exp_nonpositive(*v - max);
-                    sum += *v;
-                }
-                let inv = 1.0 / sum;
-                row.iter_mut().for_each(|v| *v *= inv);
-            }
+            pulp::Arch::new().dispatch(
+                #[inline(always)]
+                || {
+                    for (t, row) in head.chunks_exact_mut(len).enumerate() {
+                        if t >= valid {
+                            row.fill(0.0);
+                            continue;
+                        }
+                        row[valid..].fill(0.0);
+                        softmax_row(&mut row[..valid]);
+                    }
+                },
+            );
         });
         Ok(())
     }

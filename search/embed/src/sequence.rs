@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use crate::int_linear::{IntLinear, QuantizedRows};
 use crate::model::{EncoderWeights, Norm};
-use crate::ops::{exp_nonpositive, gelu, normalize_row};
+use crate::ops::{gelu, normalize_row, softmax_row};
 
 /// A LayerNorm's scale and shift as plain vectors.
 #[derive(Debug, Clone)]
@@ -170,15 +170,9 @@ fn attention_head(qkv: &[f32], tokens: usize, hidden: usize, col: usize, d: usiz
         for (s, score) in scores.iter_mut().enumerate() {
             *score = dot(q, row(s, 1));
         }
-        let max = scores.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-        let mut sum = 0.0;
-        for v in scores.iter_mut() {
-            *v = exp_nonpositive(*v - max);
-            sum += *v;
-        }
+        softmax_row(&mut scores);
         out.fill(0.0);
         for (s, &p) in scores.iter().enumerate() {
-            let p = p / sum;
             out.iter_mut().zip(row(s, 2)).for_each(|(o, v)| *o += p * v);
         }
     }
