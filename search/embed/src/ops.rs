@@ -59,7 +59,7 @@ fn exp_nonpositive(x: f32) -> f32 {
     // ln 2 split in two so that n·ln2 is exact in its high part (Cody–Waite)
     let r = (x - n * 0.693_145_75) - n * 1.428_606_8e-6;
     let p = 1.0 + r * (1.0 + r * (0.5 + r * (1.0 / 6.0 + r * (1.0 / 24.0 + r * (1.0 / 120.0 + r * (1.0 / 720.0))))));
-    // 2^n from the exponent bits: n + 127 (an integer in 40..=127) read back out of the
+    // 2^n from the exponent bits: n + 127 (an integer in 1..=127) read back out of the
     // mantissa of `n + 127 + ROUND`, integer arithmetic only (a float-to-int `as` cast
     // saturates, whose checks kept this loop scalar)
     let biased = (n + 127.0 + ROUND).to_bits() - ROUND.to_bits();
