@@ -265,9 +265,7 @@ impl Embedder {
             }
         };
         if batches.len() <= 1 {
-            // Inside the pool, as in `Encoder::forward_one`: the projections' parallel tasks
-            // then start without handing each one over from the calling thread.
-            return rayon::scope(|_| run());
+            return run();
         }
         let results: Vec<_> = std::thread::scope(|scope| {
             let handles: Vec<_> = (0..WORKERS.min(batches.len())).map(|_| scope.spawn(run)).collect();

@@ -219,12 +219,12 @@ impl Encoder {
         let valid = Tensor::from_vec(valid, (batch, len), &Device::Cpu)?;
         let eps = self.config.layer_norm_eps;
 
-        let mut x = (self.word.gather(&ids)? + self.positions.index_select(&positions, 0)?)?;
+        let x = (self.word.gather(&ids)? + self.positions.index_select(&positions, 0)?)?;
         x.inplace_op2(&self.embedding_norm, &ops::Norm { eps })?;
         let lens: Vec<usize> = windows.iter().map(|w| w.len()).collect();
-        for layer in &self.layers {
-            x = self.layer_forward(layer, &x, &lens, len)?;
-        }
+        // Inside the pool, as in `forward_one`: one hand-over per batch instead of one per
+        // parallel loop.
+        let x = rayon::scope(|_| self.layers.iter().try_fold(x, |x, layer| self.layer_forward(layer, &x, &lens, len)))?;
         // mean over real tokens, specials included (as sentence-transformers' mean pooling does)
         let x = x.reshape((batch, len, self.config.hidden))?;
         let summed = x.broadcast_mul(&valid.unsqueeze(2)?)?.sum(1)?;
